@@ -1,0 +1,200 @@
+package dev.imagebaker.azureimage.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * An in-memory, rule-enforcing emulator of the Azure Resource Manager REST API, served over HTTPS (or HTTP) on
+ * loopback, that the Azure SDK drives unmodified. See the package's APIs for what it covers.
+ */
+public final class ArmEmulator implements AutoCloseable {
+    /** The subscription the emulator always knows. */
+    public static final String DEFAULT_SUBSCRIPTION = "00000000-0000-0000-0000-000000000001";
+    public static final String TENANT = "00000000-0000-0000-0000-0000000000aa";
+    private static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
+
+    private final Builder options;
+    private final Cloud cloud;
+    private final StateFile stateFile;
+    private HttpServer server;
+    private ExecutorService executor;
+    private ArmServer handler;
+    private TlsMaterial tls;
+
+    private ArmEmulator(Builder options) {
+        this.options = options;
+        this.cloud = new Cloud(new Clock(options.timeScale), new Faults());
+        this.stateFile = options.stateFile == null ? null : new StateFile(options.stateFile);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options; defaults: an ephemeral loopback port, HTTPS, time scale 0 (instant), no state file. */
+    public static final class Builder {
+        private int port;
+        private boolean https = true;
+        private double timeScale;
+        private Path stateFile;
+        private Consumer<String> requestLog = line -> { };
+        private final Set<String> subscriptions = new LinkedHashSet<>(Set.of(DEFAULT_SUBSCRIPTION));
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder https(boolean https) {
+            this.https = https;
+            return this;
+        }
+
+        /** 1 = as slow as Azure; 0.01 = a hundred times faster; 0 = instant. */
+        public Builder timeScale(double timeScale) {
+            this.timeScale = timeScale;
+            return this;
+        }
+
+        /** Loads the cloud from this file if it exists and saves it there after every change. */
+        public Builder stateFile(Path stateFile) {
+            this.stateFile = stateFile;
+            return this;
+        }
+
+        /** Receives one line per request: method, path and status. */
+        public Builder requestLog(Consumer<String> requestLog) {
+            this.requestLog = requestLog;
+            return this;
+        }
+
+        /** Makes a subscription known besides {@link #DEFAULT_SUBSCRIPTION}. */
+        public Builder subscription(String subscriptionId) {
+            if (!GUID.matcher(subscriptionId).matches()) {
+                throw new IllegalArgumentException("a subscription id is a GUID, not '" + subscriptionId + "'");
+            }
+            subscriptions.add(subscriptionId.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        public ArmEmulator start() throws IOException {
+            ArmEmulator emulator = new ArmEmulator(this);
+            emulator.startServer();
+            return emulator;
+        }
+    }
+
+    private void startServer() throws IOException {
+        cloud.subscriptions.addAll(options.subscriptions);
+        if (stateFile != null) {
+            stateFile.load(cloud);
+        }
+        Router router = new Router();
+        VmState vms = new VmState(cloud);
+        new SubscriptionsApi(cloud, router, TENANT);
+        new IdentityApi(router, TENANT);
+        new OperationsApi(cloud, router);
+        new ResourceGroupsApi(cloud, router);
+        new NetworkApi(cloud, router);
+        new VirtualMachinesApi(cloud, router, vms);
+        new RunCommandsApi(cloud, router, vms);
+        new DisksApi(cloud, router);
+        new MarketplaceApi(cloud, router);
+        new ImagesApi(cloud, router);
+        new GalleriesApi(cloud, router);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port);
+        if (options.https) {
+            tls = TlsMaterial.get();
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 0);
+        }
+        handler = new ArmServer(cloud, router, options.requestLog, this::afterChange, options.https ? "https" : "http");
+        server.createContext("/", handler);
+        executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "arm-emulator");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    private void afterChange() {
+        if (stateFile != null) {
+            stateFile.save(cloud);
+        }
+    }
+
+    /** The base URL clients use as their resource manager endpoint, e.g. https://127.0.0.1:8443/. */
+    public URI endpoint() {
+        return URI.create((options.https ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The certificate clients must trust, PEM-encoded; null when serving plain HTTP. */
+    public String certificatePem() {
+        return tls == null ? null : tls.certificatePem();
+    }
+
+    public Faults faults() {
+        return cloud.faults;
+    }
+
+    public double timeScale() {
+        return cloud.clock.timeScale();
+    }
+
+    /** How many ARM requests (under /subscriptions) the emulator has answered. */
+    public int armRequestCount() {
+        return handler.requests.get();
+    }
+
+    /** Every resource as GET returns it, key-sorted JSON; no secret is ever stored, so none can appear. */
+    public String inventoryJson() {
+        synchronized (cloud) {
+            cloud.operations.advance();
+            ObjectNode root = Json.object();
+            root.set("resources", cloud.inventory.publicView());
+            return Json.writeSorted(root);
+        }
+    }
+
+    public void writeInventory(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, inventoryJson(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+        synchronized (cloud) {
+            afterChange();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.imagebaker.azureimage.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A response: status, headers and an optional JSON body. */
+final class ArmResponse {
+    final int status;
+    final Map<String, String> headers = new LinkedHashMap<>();
+    final JsonNode body;
+
+    ArmResponse(int status, JsonNode body) {
+        this.status = status;
+        this.body = body;
+    }
+
+    static ArmResponse ok(JsonNode body) {
+        return new ArmResponse(200, body);
+    }
+
+    static ArmResponse created(JsonNode body) {
+        return new ArmResponse(201, body);
+    }
+
+    static ArmResponse status(int status) {
+        return new ArmResponse(status, null);
+    }
+
+    ArmResponse header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+}

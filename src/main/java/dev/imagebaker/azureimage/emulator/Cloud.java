@@ -1,0 +1,119 @@
+package dev.imagebaker.azureimage.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/** The emulated cloud's state and the helpers every API shares. */
+final class Cloud {
+    final Inventory inventory = new Inventory();
+    final Clock clock;
+    final Operations operations;
+    final Faults faults;
+    final Marketplace marketplace = new Marketplace();
+    final Set<String> subscriptions = new CopyOnWriteArraySet<>();
+
+    Cloud(Clock clock, Faults faults) {
+        this.clock = clock;
+        this.faults = faults;
+        this.operations = new Operations(clock);
+    }
+
+    void requireSubscription(String subscription) {
+        if (!subscriptions.contains(subscription.toLowerCase(java.util.Locale.ROOT))) {
+            throw new ArmException(404, "SubscriptionNotFound",
+                    "The subscription '" + subscription + "' could not be found.");
+        }
+    }
+
+    Resource requireGroup(String subscription, String group) {
+        requireSubscription(subscription);
+        Resource rg = inventory.get(ResourceId.resourceGroup(subscription, group));
+        if (rg == null) {
+            throw new ArmException(404, "ResourceGroupNotFound", "Resource group '" + group + "' could not be found.");
+        }
+        if ("Deleting".equals(rg.properties().path("provisioningState").asText())) {
+            throw new ArmException(409, "ResourceGroupBeingDeleted", "The resource group '" + group
+                    + "' is in deprovisioning state and cannot perform this operation.");
+        }
+        return rg;
+    }
+
+    Resource require(ResourceId id) {
+        Resource r = inventory.get(id);
+        if (r == null) {
+            throw ArmException.notFound(id.type(), id.name(), id.resourceGroup());
+        }
+        return r;
+    }
+
+    /** The parent of a nested resource, or Azure's ParentResourceNotFound. */
+    Resource requireParent(ResourceId id) {
+        Resource parent = inventory.get(id.parent());
+        if (parent == null) {
+            throw new ArmException(404, "ParentResourceNotFound", "Can not perform requested operation on nested"
+                    + " resource. Parent resource '" + id.parent().name() + "' not found.");
+        }
+        return parent;
+    }
+
+    String requireLocation(JsonNode body, String resourceType) {
+        String given = body.path("location").asText(null);
+        if (given == null || given.isBlank()) {
+            throw new ArmException(400, "LocationRequired", "The location property is required for this definition.");
+        }
+        String location = Regions.normalize(given);
+        if (location == null) {
+            throw new ArmException(400, "LocationNotAvailableForResourceType", "The provided location '" + given
+                    + "' is not available for resource type '" + resourceType + "'. List of available regions for"
+                    + " the resource type is '" + String.join(",", Regions.ALL.keySet()) + "'.");
+        }
+        return location;
+    }
+
+    /** A new resource body: id, name, type, location, tags and the given properties. */
+    static ObjectNode newBody(ResourceId id, String location, JsonNode request) {
+        ObjectNode body = Json.object();
+        body.put("id", id.value());
+        body.put("name", id.name());
+        body.put("type", id.type());
+        if (location != null) {
+            body.put("location", location);
+        }
+        JsonNode tags = request.get("tags");
+        body.set("tags", tags instanceof ObjectNode ? tags.deepCopy() : Json.object());
+        JsonNode properties = request.get("properties");
+        body.set("properties", properties instanceof ObjectNode ? properties.deepCopy() : Json.object());
+        return body;
+    }
+
+    /** The injected failure for the long-running operation this request starts, if a fault says so. */
+    ArmError injectedFailure(ArmRequest request, String resourceName) {
+        FaultRule rule = faults.take(FaultRule.Kind.OPERATION_FAILED, request.operation(), resourceName);
+        return rule == null ? null : new ArmError(rule.code(), rule.message(), null);
+    }
+
+    Operations.Op start(ArmRequest request, ResourceId id, String location, Instant dueAt,
+                        Operations.Completion completion) {
+        String namespace = id.type().split("/")[0];
+        return operations.start(id.subscription(), namespace, location, dueAt, completion,
+                injectedFailure(request, id.name()));
+    }
+
+    /** The first response of a long-running operation: its status, the polling headers, and the body. */
+    ArmResponse accepted(ArmRequest request, Operations.Op op, int status, JsonNode body, boolean withLocation) {
+        ArmResponse response = new ArmResponse(status, body);
+        String apiVersion = request.apiVersion();
+        response.header("Azure-AsyncOperation", operations.statusUrl(request.baseUrl(), op, apiVersion));
+        if (withLocation) {
+            response.header("Location", operations.resultUrl(request.baseUrl(), op, apiVersion));
+        }
+        Integer retryAfter = operations.retryAfter(op);
+        if (retryAfter != null) {
+            response.header("Retry-After", String.valueOf(retryAfter));
+        }
+        return response;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.imagebaker.azureimage.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One injected fault. Operations are named as Azure names them for RBAC, e.g.
+ * {@code Microsoft.Compute/virtualMachines/write} or {@code Microsoft.Compute/virtualMachines/deallocate/action};
+ * {@code *} matches any run of characters. {@code resource} optionally narrows the rule to resources whose name
+ * matches. A rule fires {@code times} times, or always when times is negative.
+ */
+public final class FaultRule {
+
+    /** What the fault does. */
+    public enum Kind {
+        /** Answer the request with an HTTP error and an ARM error code. */
+        HTTP_ERROR,
+        /** Answer 429 TooManyRequests with Retry-After. */
+        THROTTLE,
+        /** Accept the request, then let its long-running operation end Failed with the code. */
+        OPERATION_FAILED,
+        /** A run command whose script exits with exitCode and prints stdout/stderr. */
+        SCRIPT_EXIT,
+        /** A run command whose script never finishes (until its timeout). */
+        SCRIPT_HANG
+    }
+
+    private final Kind kind;
+    private final String operation;
+    private String resource;
+    private int times = 1;
+    private int status = 500;
+    private String code = "InternalServerError";
+    private String message = "Injected fault.";
+    private int retryAfterSeconds = 1;
+    private int exitCode = 1;
+    private String stdout = "";
+    private String stderr = "";
+
+    private FaultRule(Kind kind, String operation) {
+        this.kind = kind;
+        this.operation = operation;
+    }
+
+    public static FaultRule httpError(String operation, int status, String code, String message) {
+        FaultRule rule = new FaultRule(Kind.HTTP_ERROR, operation);
+        rule.status = status;
+        rule.code = code;
+        rule.message = message;
+        return rule;
+    }
+
+    public static FaultRule throttle(String operation, int retryAfterSeconds) {
+        FaultRule rule = new FaultRule(Kind.THROTTLE, operation);
+        rule.status = 429;
+        rule.code = "TooManyRequests";
+        rule.message = "The request is being throttled.";
+        rule.retryAfterSeconds = retryAfterSeconds;
+        return rule;
+    }
+
+    public static FaultRule operationFailed(String operation, String code, String message) {
+        FaultRule rule = new FaultRule(Kind.OPERATION_FAILED, operation);
+        rule.code = code;
+        rule.message = message;
+        return rule;
+    }
+
+    /** A script (a run command, selected by its name with {@link #resource}) that exits with exitCode. */
+    public static FaultRule scriptExit(int exitCode, String stdout, String stderr) {
+        FaultRule rule = new FaultRule(Kind.SCRIPT_EXIT, "Microsoft.Compute/virtualMachines/runCommands/write");
+        rule.exitCode = exitCode;
+        rule.stdout = stdout;
+        rule.stderr = stderr;
+        return rule;
+    }
+
+    public static FaultRule scriptHang() {
+        return new FaultRule(Kind.SCRIPT_HANG, "Microsoft.Compute/virtualMachines/runCommands/write");
+    }
+
+    public FaultRule resource(String nameGlob) {
+        this.resource = nameGlob;
+        return this;
+    }
+
+    public FaultRule times(int times) {
+        this.times = times;
+        return this;
+    }
+
+    public FaultRule always() {
+        return times(-1);
+    }
+
+    /** Reads a rule from its JSON form, e.g. {"kind":"THROTTLE","operation":"...","times":3}. */
+    public static FaultRule fromJson(JsonNode json) {
+        Kind kind = Kind.valueOf(json.path("kind").asText("HTTP_ERROR").toUpperCase(Locale.ROOT));
+        String operation = json.path("operation").asText(kind == Kind.SCRIPT_EXIT || kind == Kind.SCRIPT_HANG
+                ? "Microsoft.Compute/virtualMachines/runCommands/write" : null);
+        if (operation == null) {
+            throw new IllegalArgumentException("fault " + json + " has no \"operation\"");
+        }
+        FaultRule rule = new FaultRule(kind, operation);
+        if (kind == Kind.THROTTLE) {
+            rule.status = 429;
+            rule.code = "TooManyRequests";
+        }
+        rule.resource = json.path("resource").asText(null);
+        rule.times = json.path("times").asInt(1);
+        rule.status = json.path("status").asInt(rule.status);
+        rule.code = json.path("code").asText(rule.code);
+        rule.message = json.path("message").asText(rule.message);
+        rule.retryAfterSeconds = json.path("retryAfter").asInt(rule.retryAfterSeconds);
+        rule.exitCode = json.path("exitCode").asInt(rule.exitCode);
+        rule.stdout = json.path("stdout").asText("");
+        rule.stderr = json.path("stderr").asText("");
+        return rule;
+    }
+
+    ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        json.put("kind", kind.name());
+        json.put("operation", operation);
+        if (resource != null) {
+            json.put("resource", resource);
+        }
+        json.put("times", times);
+        return json;
+    }
+
+    boolean matches(Kind wanted, String operationName, String resourceName) {
+        return kind == wanted && times != 0 && glob(operation).matcher(operationName).matches()
+                && (resource == null || (resourceName != null && glob(resource).matcher(resourceName).matches()));
+    }
+
+    /** Uses one firing; false when the rule is spent. */
+    boolean fire() {
+        if (times == 0) {
+            return false;
+        }
+        if (times > 0) {
+            times--;
+        }
+        return true;
+    }
+
+    private static Pattern glob(String glob) {
+        java.util.StringJoiner regex = new java.util.StringJoiner(".*");
+        for (String part : glob.split("\\*", -1)) {
+            regex.add(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    String message() {
+        return message;
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+
+    String stdout() {
+        return stdout;
+    }
+
+    String stderr() {
+        return stderr;
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + operation + (resource == null ? "" : " on " + resource);
+    }
+}

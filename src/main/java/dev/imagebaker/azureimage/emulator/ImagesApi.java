@@ -1,0 +1,131 @@
+package dev.imagebaker.azureimage.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Managed images captured from a VM. The VM must be generalized and deallocated, the image must be in the VM's
+ * region and declare the VM's Hyper-V generation.
+ */
+final class ImagesApi {
+    private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/images";
+    private final Cloud cloud;
+
+    ImagesApi(Cloud cloud, Router router) {
+        this.cloud = cloud;
+        router.add("PUT", BASE + "/{image}", this::put);
+        router.add("GET", BASE + "/{image}", this::get);
+        router.add("DELETE", BASE + "/{image}", this::delete);
+        router.add("GET", BASE, this::list);
+    }
+
+    private ResourceId id(Router.Params p) {
+        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Compute/images/" + p.get("image"));
+    }
+
+    private ArmResponse put(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        ResourceId id = id(p);
+        ObjectNode request = req.body();
+        String location = cloud.requireLocation(request, "Microsoft.Compute/images");
+        Resource existing = cloud.inventory.get(id);
+        if (existing != null) {
+            if (request.has("tags")) {
+                existing.body.set("tags", request.get("tags").deepCopy());
+            }
+            return ArmResponse.ok(existing.body);
+        }
+        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode props = Json.with(body, "properties");
+        String vmId = Json.text(props, "sourceVirtualMachine.id");
+        if (vmId == null) {
+            throw ArmException.invalidParameter("The emulator creates managed images from a VM:"
+                    + " properties.sourceVirtualMachine.id is required.", "sourceVirtualMachine");
+        }
+        Resource vm = cloud.inventory.get(vmId);
+        if (vm == null) {
+            throw new ArmException(404, "NotFound", "The entity '" + vmId + "' was not found.");
+        }
+        if (!location.equals(vm.location())) {
+            throw ArmException.invalidParameter("The source virtual machine " + vm.id + " is in region '"
+                    + vm.location() + "'; a managed image must be created in the region of its source, not in '"
+                    + location + "'.", "sourceVirtualMachine");
+        }
+        if (!vm.state.path("generalized").asBoolean()) {
+            throw ArmException.operationNotAllowed("The operation 'Create Image' is not allowed on VM '" + vm.name()
+                    + "' because the VM is not generalized. Mark it generalized (after deprovisioning the guest)"
+                    + " first.");
+        }
+        if (!"deallocated".equals(vm.state.path("power").asText())) {
+            throw ArmException.operationNotAllowed("The operation 'Create Image' is not allowed on VM '" + vm.name()
+                    + "' because the VM is not deallocated.");
+        }
+        String vmGeneration = vm.state.path("hyperVGeneration").asText();
+        String generation = props.path("hyperVGeneration").asText(null);
+        if (generation == null) {
+            throw ArmException.invalidParameter("Required parameter 'hyperVGeneration' is missing (null).",
+                    "hyperVGeneration");
+        }
+        if (!generation.equalsIgnoreCase(vmGeneration)) {
+            throw ArmException.invalidParameter("The hyperVGeneration '" + generation + "' of the image does not"
+                    + " match the hyperVGeneration '" + vmGeneration + "' of the source virtual machine "
+                    + vm.id + ".", "hyperVGeneration");
+        }
+        String diskId = Json.text(vm.properties(), "storageProfile.osDisk.managedDisk.id");
+        ObjectNode osDisk = Json.with(props, "storageProfile.osDisk");
+        osDisk.put("osType", vm.state.path("osType").asText());
+        osDisk.put("osState", "Generalized");
+        Json.with(osDisk, "managedDisk").put("id", diskId);
+        osDisk.put("caching", "ReadWrite");
+        osDisk.put("storageAccountType", "Premium_LRS");
+        props.put("provisioningState", "Creating");
+        ObjectNode state = Json.object();
+        state.put("osType", vm.state.path("osType").asText());
+        state.put("hyperVGeneration", vmGeneration);
+        state.put("architecture", vm.state.path("architecture").asText("x64"));
+        state.put("deprovisioned", vm.state.path("deprovisioned").asBoolean());
+        Resource image = new Resource(id, body, state);
+        cloud.inventory.put(image);
+        Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.IMAGE_CREATE),
+                new Operations.Completion() {
+                    @Override
+                    public JsonNode succeed() {
+                        props.put("provisioningState", "Succeeded");
+                        return null;
+                    }
+
+                    @Override
+                    public void fail(ArmError error) {
+                        props.put("provisioningState", "Failed");
+                    }
+                });
+        return cloud.accepted(req, op, 201, body, false);
+    }
+
+    private ArmResponse get(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        return ArmResponse.ok(cloud.require(id(p)).body);
+    }
+
+    private ArmResponse list(ArmRequest req, Router.Params p) {
+        Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
+        ArrayNode value = Json.array();
+        cloud.inventory.within(rg.id, "Microsoft.Compute/images").forEach(r -> value.add(r.body));
+        return ArmResponse.ok(Json.object().set("value", value));
+    }
+
+    private ArmResponse delete(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        Resource image = cloud.inventory.get(id(p));
+        if (image == null) {
+            return ArmResponse.status(204);
+        }
+        Operations.Op op = cloud.start(req, image.id, image.location(), cloud.clock.after(Latency.IMAGE_DELETE),
+                () -> {
+                    cloud.inventory.remove(image.id);
+                    return null;
+                });
+        return cloud.accepted(req, op, 202, null, true);
+    }
+}

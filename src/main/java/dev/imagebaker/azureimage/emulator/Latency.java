@@ -1,0 +1,53 @@
+package dev.imagebaker.azureimage.emulator;
+
+import java.time.Duration;
+
+/**
+ * How long Azure takes for each kind of operation (nominal, observed on Azure), times a time scale:
+ * 1 = as slow as Azure, 0.01 = a bake in seconds, 0 = instant.
+ */
+public enum Latency {
+    RESOURCE_GROUP_DELETE(120),
+    NETWORK_WRITE(5),
+    NETWORK_DELETE(10),
+    VM_CREATE(90),
+    VM_START(30),
+    VM_POWER_OFF(30),
+    VM_DEALLOCATE(60),
+    VM_RESTART(45),
+    VM_DELETE(60),
+    /** A guest that was never deprovisioned: Azure waits this long for it before OSProvisioningTimedOut. */
+    OS_PROVISIONING_TIMEOUT(40 * 60),
+    RUN_COMMAND(15),
+    RUN_COMMAND_DELETE(5),
+    /** From a detached waagent -deprovision / sysprep to the guest having shut down. */
+    LINUX_DEPROVISION(20),
+    WINDOWS_SYSPREP(180),
+    DISK_DELETE(10),
+    IMAGE_CREATE(60),
+    IMAGE_DELETE(20),
+    GALLERY_WRITE(10),
+    GALLERY_DELETE(10),
+    GALLERY_IMAGE_WRITE(10),
+    GALLERY_IMAGE_DELETE(10),
+    /** Replication of an image version, per region. */
+    IMAGE_VERSION_REGION(10 * 60),
+    IMAGE_VERSION_UPDATE(30),
+    IMAGE_VERSION_DELETE(60),
+    STORAGE_ACCOUNT_CREATE(20),
+    STORAGE_ACCOUNT_DELETE(5);
+
+    private final Duration nominal;
+
+    Latency(int seconds) {
+        this.nominal = Duration.ofSeconds(seconds);
+    }
+
+    public Duration nominal() {
+        return nominal;
+    }
+
+    Duration scaled(double timeScale) {
+        return Duration.ofMillis(Math.round(nominal.toMillis() * timeScale));
+    }
+}

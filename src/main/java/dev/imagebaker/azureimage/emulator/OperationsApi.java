@@ -1,0 +1,49 @@
+package dev.imagebaker.azureimage.emulator;
+
+/** The status and result URLs that long-running operations hand out. */
+final class OperationsApi {
+    private final Cloud cloud;
+
+    OperationsApi(Cloud cloud, Router router) {
+        this.cloud = cloud;
+        router.add("GET", "/subscriptions/{sub}/providers/{ns}/locations/{loc}/operations/{id}", this::status);
+        router.add("GET", "/subscriptions/{sub}/providers/{ns}/locations/{loc}/operationResults/{id}", this::result);
+    }
+
+    private Operations.Op find(Router.Params p) {
+        Operations.Op op = cloud.operations.get(p.get("id"));
+        if (op == null) {
+            throw new ArmException(404, "OperationNotFound",
+                    "The operation '" + p.get("id") + "' could not be found.");
+        }
+        return op;
+    }
+
+    private ArmResponse status(ArmRequest req, Router.Params p) {
+        Operations.Op op = find(p);
+        ArmResponse response = ArmResponse.ok(cloud.operations.statusBody(op));
+        Integer retryAfter = cloud.operations.retryAfter(op);
+        if (retryAfter != null) {
+            response.header("Retry-After", String.valueOf(retryAfter));
+        }
+        return response;
+    }
+
+    /** 202 while running; then the result (200), nothing (204), or the error. */
+    private ArmResponse result(ArmRequest req, Router.Params p) {
+        Operations.Op op = find(p);
+        if (!op.done()) {
+            ArmResponse response = ArmResponse.status(202);
+            response.header("Location", cloud.operations.resultUrl(req.baseUrl(), op, req.apiVersion()));
+            Integer retryAfter = cloud.operations.retryAfter(op);
+            if (retryAfter != null) {
+                response.header("Retry-After", String.valueOf(retryAfter));
+            }
+            return response;
+        }
+        if (op.error != null) {
+            return new ArmResponse(409, op.error.toBody());
+        }
+        return op.result == null ? ArmResponse.status(204) : ArmResponse.ok(op.result);
+    }
+}

@@ -1,0 +1,342 @@
+package dev.imagebaker.azureimage.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Virtual machines: PUT (long-running, creates the managed OS disk and attaches the NICs), GET with
+ * {@code $expand=instanceView}, DELETE honouring the disk and NIC delete options, and the power actions.
+ * Rules: a generalized VM cannot start; generalize needs a stopped VM; a VM from an image whose guest was
+ * never deprovisioned fails with OSProvisioningTimedOut; managed images are region-bound.
+ */
+final class VirtualMachinesApi {
+    static final String VM = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines/{vm}";
+    private static final Pattern SIZE = Pattern.compile("^(Standard|Basic)_[A-Za-z0-9_]+$");
+    private static final Pattern WINDOWS_COMPUTER_NAME = Pattern.compile("^(?![0-9]+$)[A-Za-z0-9-]{1,15}$");
+    private final Cloud cloud;
+    private final VmState vms;
+
+    VirtualMachinesApi(Cloud cloud, Router router, VmState vms) {
+        this.cloud = cloud;
+        this.vms = vms;
+        router.add("PUT", VM, this::put);
+        router.add("GET", VM, this::get);
+        router.add("GET", VM + "/instanceView", this::instanceView);
+        router.add("DELETE", VM, this::delete);
+        router.add("GET", "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines",
+                this::list);
+        router.add("POST", VM + "/start", (req, p) -> power(req, p, "start"));
+        router.add("POST", VM + "/powerOff", (req, p) -> power(req, p, "powerOff"));
+        router.add("POST", VM + "/deallocate", (req, p) -> power(req, p, "deallocate"));
+        router.add("POST", VM + "/restart", (req, p) -> power(req, p, "restart"));
+        router.add("POST", VM + "/generalize", this::generalize);
+    }
+
+    private ResourceId id(Router.Params p) {
+        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Compute/virtualMachines/" + p.get("vm"));
+    }
+
+    private ArmResponse put(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        ResourceId id = id(p);
+        ObjectNode request = req.body();
+        Resource existing = cloud.inventory.get(id);
+        if (existing != null) {
+            return update(existing, request);
+        }
+        String location = cloud.requireLocation(request, "Microsoft.Compute/virtualMachines");
+        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode props = Json.with(body, "properties");
+        String size = Json.text(props, "hardwareProfile.vmSize");
+        if (size == null || !SIZE.matcher(size).matches()) {
+            throw ArmException.invalidParameter("The value '" + size + "' of parameter 'vmSize' is not allowed."
+                    + " Allowed values are the sizes listed by the vmSizes API.", "vmSize");
+        }
+        JsonNode imageReference = Json.at(props, "storageProfile.imageReference");
+        if (imageReference == null || imageReference.isNull()) {
+            throw ArmException.invalidParameter("Required parameter 'imageReference' is missing (null).",
+                    "imageReference");
+        }
+        ImageSource source = new ImageSources(cloud).resolve(imageReference, location, props);
+        validateOsProfile(props, source.osType());
+        JsonNode nics = Json.at(props, "networkProfile.networkInterfaces");
+        if (nics == null || !nics.isArray() || nics.isEmpty()) {
+            throw ArmException.invalidParameter("Virtual machine '" + id.name() + "' must have at least one"
+                    + " network interface.", "networkProfile");
+        }
+        for (JsonNode nicRef : nics) {
+            Resource nic = cloud.inventory.get(nicRef.path("id").asText(null));
+            if (nic == null) {
+                throw new ArmException(400, "InvalidResourceReference", "Resource " + nicRef.path("id").asText()
+                        + " referenced by resource " + id + " was not found.");
+            }
+            if (!location.equals(nic.location())) {
+                throw ArmException.invalidParameter("The network interface " + nic.id + " is in region '"
+                        + nic.location() + "'; the virtual machine is in '" + location + "'.", "networkProfile");
+            }
+            String attached = Json.text(nic.properties(), "virtualMachine.id");
+            if (attached != null && !id.sameAs(attached)) {
+                throw new ArmException(400, "NicInUse", "Network Interface " + nic.id + " is used by existing"
+                        + " resource " + attached + ".");
+            }
+        }
+        for (JsonNode nicRef : nics) {
+            Json.with(cloud.inventory.get(nicRef.path("id").asText()).properties(), "virtualMachine")
+                    .put("id", id.value());
+        }
+        // Azure never returns secrets: the admin password and custom data are not stored.
+        Json.removeDeep(props, "adminPassword");
+        Json.removeDeep(props, "customData");
+        props.put("vmId", UUID.randomUUID().toString());
+        props.put("timeCreated", cloud.clock.now().toString());
+        props.put("provisioningState", "Creating");
+        Json.with(props, "storageProfile.osDisk").put("osType", source.osType());
+        createOsDisk(id, location, props, source);
+        ObjectNode state = Json.object();
+        state.put("power", "starting");
+        state.put("generalized", false);
+        state.put("deprovisioned", false);
+        state.put("agentAlive", false);
+        state.put("osType", source.osType());
+        state.put("hyperVGeneration", source.hyperVGeneration());
+        state.put("architecture", source.architecture());
+        Resource vm = new Resource(id, body, state);
+        cloud.inventory.put(vm);
+        Instant due = source.deprovisioned() ? cloud.clock.after(Latency.VM_CREATE)
+                : cloud.clock.after(Latency.OS_PROVISIONING_TIMEOUT);
+        Operations.Op op = cloud.start(req, id, location, due, new Operations.Completion() {
+            @Override
+            public JsonNode succeed() {
+                if (!source.deprovisioned()) {
+                    throw new ArmException(409, "OSProvisioningTimedOut", "OS Provisioning for VM '" + id.name()
+                            + "' did not finish in the allotted time. However, the VM guest agent was detected"
+                            + " running. This suggests the guest OS has not been properly prepared to be used as"
+                            + " a VM image (with CreateOption=FromImage). To resolve this issue, either use the"
+                            + " VHD as is with CreateOption=Attach or prepare it properly for use as an image:"
+                            + " https://aka.ms/linuxvmimage or https://aka.ms/windowsvmimage. Source: "
+                            + source.description() + ".");
+                }
+                props.put("provisioningState", "Succeeded");
+                state.put("power", "running");
+                state.put("agentAlive", true);
+                return null;
+            }
+
+            @Override
+            public void fail(ArmError error) {
+                props.put("provisioningState", "Failed");
+                state.put("power", "running");
+                state.put("agentAlive", true);
+            }
+        });
+        return cloud.accepted(req, op, 201, body, false);
+    }
+
+    private ArmResponse update(Resource vm, ObjectNode request) {
+        if (vm.state.path("generalized").asBoolean()) {
+            throw ArmException.operationNotAllowed("Operation 'Update VM' is not allowed on VM '" + vm.name()
+                    + "' since the VM is generalized.");
+        }
+        if (request.has("tags")) {
+            vm.body.set("tags", request.get("tags").deepCopy());
+        }
+        return ArmResponse.ok(vm.body);
+    }
+
+    private void validateOsProfile(ObjectNode props, String osType) {
+        JsonNode os = props.get("osProfile");
+        if (os == null) {
+            throw ArmException.invalidParameter("Required parameter 'osProfile' is missing (null).", "osProfile");
+        }
+        String user = Json.text(os, "adminUsername");
+        if (user == null || user.isBlank()) {
+            throw ArmException.invalidParameter("Required parameter 'adminUsername' is missing (null).",
+                    "adminUsername");
+        }
+        if (java.util.List.of("admin", "administrator", "root", "guest", "user", "test")
+                .contains(user.toLowerCase(Locale.ROOT))) {
+            throw ArmException.invalidParameter("The Admin Username specified is not allowed.", "adminUsername");
+        }
+        String computerName = Json.text(os, "computerName");
+        if ("Windows".equals(osType)) {
+            if (computerName == null || !WINDOWS_COMPUTER_NAME.matcher(computerName).matches()) {
+                throw ArmException.invalidParameter("Windows computer name cannot be more than 15 characters"
+                        + " long, be entirely numeric, or contain the following characters: ` ~ ! @ # $ % ^ & * ("
+                        + " ) = + _ [ ] { } \\ | ; : . ' \" , < > / ?.", "windowsConfiguration");
+            }
+            String password = Json.text(os, "adminPassword");
+            if (!ComplexPassword.acceptable(password)) {
+                throw ArmException.invalidParameter("The supplied password must be between 8-123 characters long"
+                        + " and must satisfy at least 3 of password complexity requirements from the following:"
+                        + " 1) Contains an uppercase character 2) Contains a lowercase character 3) Contains a"
+                        + " numeric digit 4) Contains a special character 5) Control characters are not allowed",
+                        "adminPassword");
+            }
+        } else {
+            boolean sshOnly = Json.at(os, "linuxConfiguration.disablePasswordAuthentication") != null
+                    && Json.at(os, "linuxConfiguration.disablePasswordAuthentication").asBoolean();
+            JsonNode keys = Json.at(os, "linuxConfiguration.ssh.publicKeys");
+            boolean hasKey = keys != null && keys.isArray() && !keys.isEmpty();
+            if (sshOnly && !hasKey) {
+                throw ArmException.invalidParameter("Authentication using either SSH or by user name and password"
+                        + " must be enabled in Linux profile.", "linuxConfiguration");
+            }
+            if (!sshOnly && Json.text(os, "adminPassword") == null && !hasKey) {
+                throw ArmException.invalidParameter("Required parameter 'adminPassword' is missing (null).",
+                        "adminPassword");
+            }
+            if (hasKey) {
+                for (JsonNode key : keys) {
+                    String data = key.path("keyData").asText("");
+                    if (!data.startsWith("ssh-rsa ") && !data.startsWith("ssh-ed25519 ")) {
+                        throw ArmException.invalidParameter("The value of parameter linuxConfiguration.ssh."
+                                + "publicKeys.keyData is invalid.", "linuxConfiguration.ssh.publicKeys.keyData");
+                    }
+                }
+            }
+        }
+    }
+
+    private void createOsDisk(ResourceId vmId, String location, ObjectNode props, ImageSource source) {
+        ObjectNode osDisk = Json.with(props, "storageProfile.osDisk");
+        String name = osDisk.path("name").asText(null);
+        if (name == null) {
+            name = vmId.name() + "_OsDisk_1_" + UUID.randomUUID().toString().replace("-", "");
+            osDisk.put("name", name);
+        }
+        ResourceId diskId = ResourceId.of(vmId.subscription(), vmId.resourceGroup(), "Microsoft.Compute/disks/" + name);
+        Resource existing = cloud.inventory.get(diskId);
+        if (existing != null) {
+            throw new ArmException(409, "Conflict", "Disk " + diskId + " already exists.");
+        }
+        osDisk.put("createOption", osDisk.path("createOption").asText("FromImage"));
+        osDisk.put("deleteOption", osDisk.path("deleteOption").asText("Detach"));
+        ObjectNode managedDisk = Json.with(osDisk, "managedDisk");
+        managedDisk.put("id", diskId.value());
+        managedDisk.put("storageAccountType", managedDisk.path("storageAccountType").asText("Premium_LRS"));
+        ObjectNode disk = Json.object();
+        disk.put("id", diskId.value());
+        disk.put("name", name);
+        disk.put("type", "Microsoft.Compute/disks");
+        disk.put("location", location);
+        disk.put("managedBy", vmId.value());
+        disk.putObject("tags");
+        disk.putObject("sku").put("name", managedDisk.path("storageAccountType").asText());
+        ObjectNode dp = disk.putObject("properties");
+        dp.put("osType", source.osType());
+        dp.put("hyperVGeneration", source.hyperVGeneration());
+        dp.put("diskSizeGB", osDisk.path("diskSizeGB").asInt(30));
+        dp.put("diskState", "Attached");
+        dp.put("provisioningState", "Succeeded");
+        dp.put("timeCreated", cloud.clock.now().toString());
+        ObjectNode creation = dp.putObject("creationData");
+        creation.put("createOption", "FromImage");
+        cloud.inventory.put(new Resource(diskId, disk, Json.object()));
+    }
+
+    private ArmResponse get(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        Resource vm = cloud.require(id(p));
+        ObjectNode body = vm.body.deepCopy();
+        if (req.expands("instanceView")) {
+            Json.with(body, "properties").set("instanceView", vms.instanceView(vm));
+        }
+        return ArmResponse.ok(body);
+    }
+
+    private ArmResponse instanceView(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        return ArmResponse.ok(vms.instanceView(cloud.require(id(p))));
+    }
+
+    private ArmResponse list(ArmRequest req, Router.Params p) {
+        Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
+        ArrayNode value = Json.array();
+        cloud.inventory.within(rg.id, "Microsoft.Compute/virtualMachines").forEach(r -> value.add(r.body));
+        return ArmResponse.ok(Json.object().set("value", value));
+    }
+
+    private ArmResponse power(ArmRequest req, Router.Params p, String action) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        Resource vm = cloud.require(id(p));
+        String power = vm.state.path("power").asText();
+        if (action.equals("start") && vm.state.path("generalized").asBoolean()) {
+            throw ArmException.operationNotAllowed("Operation 'start' is not allowed on VM '" + vm.name()
+                    + "' since the VM is generalized.");
+        }
+        if (action.equals("restart") && !power.equals("running")) {
+            throw ArmException.operationNotAllowed("Operation 'restart' is not allowed on VM '" + vm.name()
+                    + "' since the VM is " + vms.power(vm) + ".");
+        }
+        vms.requireNotInTransition(vm, action);
+        String transition = switch (action) {
+            case "start" -> "starting";
+            case "powerOff" -> "stopping";
+            case "deallocate" -> "deallocating";
+            default -> "restarting";
+        };
+        String target = switch (action) {
+            case "powerOff" -> "stopped";
+            case "deallocate" -> "deallocated";
+            default -> "running";
+        };
+        Latency latency = switch (action) {
+            case "start" -> Latency.VM_START;
+            case "powerOff" -> Latency.VM_POWER_OFF;
+            case "deallocate" -> Latency.VM_DEALLOCATE;
+            default -> Latency.VM_RESTART;
+        };
+        vm.state.put("power", transition);
+        Operations.Op op = cloud.start(req, vm.id, vm.location(), cloud.clock.after(latency),
+                new Operations.Completion() {
+                    @Override
+                    public JsonNode succeed() {
+                        vm.state.put("power", target);
+                        if (target.equals("running")) {
+                            // A booting guest starts its agent again, deprovisioned or not.
+                            vm.state.put("agentAlive", true);
+                        }
+                        return null;
+                    }
+
+                    @Override
+                    public void fail(ArmError error) {
+                        vm.state.put("power", power);
+                    }
+                });
+        return cloud.accepted(req, op, 202, null, true);
+    }
+
+    /** Marks the VM generalized in Azure: a plain 200, and only for a VM that is not running. */
+    private ArmResponse generalize(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        Resource vm = cloud.require(id(p));
+        String power = vm.state.path("power").asText();
+        if (!power.equals("stopped") && !power.equals("deallocated")) {
+            throw ArmException.operationNotAllowed("Operation 'generalize' is not allowed on VM '" + vm.name()
+                    + "' since the VM is " + vms.power(vm) + ". Stop or deallocate the VM first.");
+        }
+        vm.state.put("generalized", true);
+        return ArmResponse.status(200);
+    }
+
+    private ArmResponse delete(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        Resource vm = cloud.inventory.get(id(p));
+        if (vm == null) {
+            return ArmResponse.status(204);
+        }
+        vm.properties().put("provisioningState", "Deleting");
+        Operations.Op op = cloud.start(req, vm.id, vm.location(), cloud.clock.after(Latency.VM_DELETE),
+                () -> {
+                    vms.remove(vm);
+                    return null;
+                });
+        return cloud.accepted(req, op, 202, null, true);
+    }
+}

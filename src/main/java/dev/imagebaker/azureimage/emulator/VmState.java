@@ -1,0 +1,91 @@
+package dev.imagebaker.azureimage.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The observable state of a VM (its instance view) and what happens to its disk and NICs when it goes. */
+final class VmState {
+    private final Cloud cloud;
+
+    VmState(Cloud cloud) {
+        this.cloud = cloud;
+    }
+
+    ObjectNode instanceView(Resource vm) {
+        ObjectNode view = Json.object();
+        String computerName = Json.text(vm.properties(), "osProfile.computerName");
+        if (computerName != null) {
+            view.put("computerName", computerName);
+        }
+        view.put("osName", vm.state.path("osType").asText());
+        view.put("hyperVGeneration", vm.state.path("hyperVGeneration").asText());
+        ObjectNode agent = view.putObject("vmAgent");
+        agent.put("vmAgentVersion", "2.12.0.2");
+        boolean alive = vm.state.path("agentAlive").asBoolean() && "running".equals(power(vm));
+        agent.putArray("statuses").add(status(alive ? "ProvisioningState/succeeded" : "ProvisioningState/Unavailable",
+                alive ? "Info" : "Warning", alive ? "Ready" : "Not Ready",
+                alive ? "Guest Agent is running" : "VM status blob is found but not yet populated."));
+        ArrayNode statuses = view.putArray("statuses");
+        String provisioning = vm.properties().path("provisioningState").asText("Succeeded");
+        statuses.add(status("ProvisioningState/" + provisioning.toLowerCase(), "Info",
+                "Provisioning " + provisioning.toLowerCase(), null));
+        statuses.add(status("PowerState/" + power(vm), "Info", "VM " + power(vm), null));
+        if (vm.state.path("generalized").asBoolean()) {
+            statuses.add(status("OSState/generalized", "Info", "VM generalized", null));
+        }
+        return view;
+    }
+
+    private static ObjectNode status(String code, String level, String display, String message) {
+        ObjectNode s = Json.object();
+        s.put("code", code);
+        s.put("level", level);
+        s.put("displayStatus", display);
+        if (message != null) {
+            s.put("message", message);
+        }
+        return s;
+    }
+
+    String power(Resource vm) {
+        return vm.state.path("power").asText("running");
+    }
+
+    void requireNotInTransition(Resource vm, String action) {
+        String power = power(vm);
+        if (power.endsWith("ing") && !power.equals("running")) {
+            throw new ArmException(409, "OperationNotAllowed", "Operation '" + action + "' is not allowed on VM '"
+                    + vm.name() + "' since the VM is " + power + ". Retry after the operation completes.");
+        }
+    }
+
+    /** Removes the VM; its OS disk and NICs are deleted or detached as their delete options say. */
+    void remove(Resource vm) {
+        JsonNode osDisk = Json.at(vm.properties(), "storageProfile.osDisk");
+        Resource disk = cloud.inventory.get(Json.text(osDisk, "managedDisk.id"));
+        if (disk != null) {
+            if ("Delete".equalsIgnoreCase(Json.text(osDisk, "deleteOption"))) {
+                cloud.inventory.remove(disk.id);
+            } else {
+                disk.body.remove("managedBy");
+                disk.properties().put("diskState", "Unattached");
+            }
+        }
+        for (JsonNode ref : vm.properties().path("networkProfile").path("networkInterfaces")) {
+            Resource nic = cloud.inventory.get(ref.path("id").asText(null));
+            if (nic == null) {
+                continue;
+            }
+            if ("Delete".equalsIgnoreCase(Json.text(ref, "properties.deleteOption"))) {
+                cloud.inventory.remove(nic.id);
+            } else {
+                nic.properties().remove("virtualMachine");
+            }
+        }
+        for (Resource child : cloud.inventory.within(vm.id, null)) {
+            cloud.inventory.remove(child.id);
+        }
+        cloud.inventory.remove(vm.id);
+    }
+}
