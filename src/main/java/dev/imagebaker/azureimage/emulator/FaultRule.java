@@ -97,7 +97,14 @@ public final class FaultRule {
 
     /** Reads a rule from its JSON form, e.g. {"kind":"THROTTLE","operation":"...","times":3}. */
     public static FaultRule fromJson(JsonNode json) {
-        Kind kind = Kind.valueOf(json.path("kind").asText("HTTP_ERROR").toUpperCase(Locale.ROOT));
+        String kindName = json.path("kind").asText("HTTP_ERROR").toUpperCase(Locale.ROOT);
+        Kind kind;
+        try {
+            kind = Kind.valueOf(kindName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown fault kind '" + kindName + "' in " + json + "; one of "
+                    + java.util.Arrays.toString(Kind.values()));
+        }
         String operation = json.path("operation").asText(kind == Kind.SCRIPT_EXIT || kind == Kind.SCRIPT_HANG
                 ? "Microsoft.Compute/virtualMachines/runCommands/write" : null);
         if (operation == null) {

@@ -1,6 +1,9 @@
 package dev.imagebaker.azureimage.emulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +24,25 @@ public final class Faults {
             add(FaultRule.fromJson(rule));
         }
         return this;
+    }
+
+    /** Adds the rules of a JSON file holding an array of rules; the message names the file when it is wrong. */
+    public Faults addFile(Path file) throws IOException {
+        JsonNode rules;
+        try {
+            rules = Json.MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the fault file " + file + " is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+        if (rules == null || !rules.isArray()) {
+            throw new IllegalArgumentException("the fault file " + file + " must hold a JSON array of rules");
+        }
+        try {
+            return addAll(rules);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the fault file " + file + " has a bad rule: " + e.getMessage());
+        }
     }
 
     public void clear() {
