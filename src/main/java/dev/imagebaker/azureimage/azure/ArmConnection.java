@@ -39,24 +39,42 @@ public final class ArmConnection {
     private ArmConnection() {
     }
 
+    /**
+     * The SDK client and the network resources behind it. Closing disposes them: the SDK's shared event loops
+     * would otherwise outlive the goal and its class realm.
+     */
+    public record Connected(ComputeManager compute, AutoCloseable resources) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                // Disposal is best effort; nothing is left in Azure by it.
+            }
+        }
+    }
+
     /** A connection to Azure with the given credential (e.g. DefaultAzureCredential). */
-    public static ComputeManager azure(TokenCredential credential, String tenantId, String subscriptionId,
-                                       List<HttpPipelinePolicy> policies) {
+    public static Connected azure(TokenCredential credential, String tenantId, String subscriptionId,
+                                  List<HttpPipelinePolicy> policies) {
         AzureProfile profile = new AzureProfile(tenantId, subscriptionId, AzureEnvironment.AZURE);
-        HttpPipeline pipeline = pipeline(credential, profile, policies, new NettyAsyncHttpClientBuilder().build());
-        return ComputeManager.authenticate(pipeline, profile);
+        NettyResources netty = new NettyResources();
+        HttpPipeline pipeline = pipeline(credential, profile, policies,
+                new NettyAsyncHttpClientBuilder(netty.client()).build());
+        return new Connected(ComputeManager.authenticate(pipeline, profile), netty);
     }
 
     /** A connection to the ARM emulator at endpoint, trusting its certificate (PEM), with a fixed token. */
-    public static ComputeManager emulator(URI endpoint, String certificatePem, String tenantId, String subscriptionId,
-                                          List<HttpPipelinePolicy> policies) {
+    public static Connected emulator(URI endpoint, String certificatePem, String tenantId, String subscriptionId,
+                                     List<HttpPipelinePolicy> policies) {
         // A map with only the resource manager endpoint fails inside AuthorizationManager: copy Azure's and override.
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", endpoint.toString());
         endpoints.put("managementEndpointUrl", endpoint.toString());
         AzureProfile profile = new AzureProfile(tenantId, subscriptionId, new AzureEnvironment(endpoints));
-        HttpPipeline pipeline = pipeline(emulatorCredential(), profile, policies, trusting(certificatePem));
-        return ComputeManager.authenticate(pipeline, profile);
+        NettyResources netty = new NettyResources();
+        HttpPipeline pipeline = pipeline(emulatorCredential(), profile, policies, trusting(netty, certificatePem));
+        return new Connected(ComputeManager.authenticate(pipeline, profile), netty);
     }
 
     /** The emulator accepts any bearer token; this one is never sent anywhere else. */
@@ -72,14 +90,12 @@ public final class ArmConnection {
                 new RetryPolicy("Retry-After", ChronoUnit.SECONDS), policies, httpClient);
     }
 
-    private static HttpClient trusting(String certificatePem) {
+    private static HttpClient trusting(NettyResources netty, String certificatePem) {
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
             SslContext ssl = SslContextBuilder.forClient().trustManager(certificate).build();
-            reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create()
-                    .secure(spec -> spec.sslContext(ssl));
-            return new NettyAsyncHttpClientBuilder(netty).build();
+            return new NettyAsyncHttpClientBuilder(netty.client().secure(spec -> spec.sslContext(ssl))).build();
         } catch (GeneralSecurityException | SSLException e) {
             throw new IllegalStateException("cannot trust the emulator's certificate", e);
         }

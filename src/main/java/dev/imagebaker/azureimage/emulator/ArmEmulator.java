@@ -194,6 +194,7 @@ public final class ArmEmulator implements AutoCloseable {
             server = null;
         }
         synchronized (cloud) {
+            cloud.operations.advance();
             afterChange();
         }
     }

@@ -41,9 +41,9 @@ final class ArmServer implements HttpHandler {
             ArmRequest request = parse(exchange);
             ArmResponse response;
             synchronized (cloud) {
-                cloud.operations.advance();
+                int completed = cloud.operations.advance();
                 response = dispatch(request);
-                if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+                if (completed > 0 || !request.method().equals("GET") && !request.method().equals("HEAD")) {
                     afterChange.run();
                 }
             }

@@ -4,20 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** JSON helpers for the emulator; dumps are written with sorted keys so that they diff well. */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(SerializationFeature.INDENT_OUTPUT, false);
-    private static final ObjectMapper PRETTY = MAPPER.copy().configure(SerializationFeature.INDENT_OUTPUT, true);
+    private static final ObjectMapper PRETTY = MAPPER.copy().configure(SerializationFeature.INDENT_OUTPUT, true)
+            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
 
     private Json() {
     }
@@ -50,26 +51,10 @@ final class Json {
     /** Pretty, key-sorted text, for dumps meant for people and diff tools. */
     static String writeSorted(JsonNode node) {
         try {
-            return PRETTY.writeValueAsString(sorted(node));
+            return PRETTY.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static JsonNode sorted(JsonNode node) {
-        if (node instanceof ObjectNode obj) {
-            Map<String, JsonNode> fields = new TreeMap<>();
-            obj.fields().forEachRemaining(e -> fields.put(e.getKey(), sorted(e.getValue())));
-            ObjectNode out = object();
-            fields.forEach(out::set);
-            return out;
-        }
-        if (node instanceof ArrayNode arr) {
-            ArrayNode out = array();
-            arr.forEach(n -> out.add(sorted(n)));
-            return out;
-        }
-        return node;
     }
 
     /** Text at a dotted path ("properties.osProfile.computerName"), or null. */

@@ -83,8 +83,8 @@ final class Operations {
         return ops.get(id);
     }
 
-    /** Completes every operation that is due, oldest first, so that state changes happen in order. */
-    void advance() {
+    /** Completes every operation that is due, oldest first, so that state changes happen in order; returns how many. */
+    int advance() {
         Instant now = clock.now();
         List<Op> due = new ArrayList<>();
         for (Op op : ops.values()) {
@@ -96,6 +96,7 @@ final class Operations {
         for (Op op : due) {
             complete(op);
         }
+        return due.size();
     }
 
     private void complete(Op op) {

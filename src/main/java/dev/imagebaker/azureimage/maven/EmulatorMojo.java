@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.maven;
 
+import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
 import java.io.File;
 import java.io.IOException;

@@ -19,19 +19,22 @@ abstract class EmulatorFixture {
     static final String SUB = ArmEmulator.DEFAULT_SUBSCRIPTION;
     final List<String> requests = new CopyOnWriteArrayList<>();
     ArmEmulator emulator;
+    ArmConnection.Connected connection;
     ComputeManager azure;
 
     @BeforeEach
     void startEmulator() throws Exception {
         emulator = ArmEmulator.builder().timeScale(0).requestLog(requests::add).start();
-        azure = ArmConnection.emulator(emulator.endpoint(), emulator.certificatePem(), ArmEmulator.TENANT, SUB,
+        connection = ArmConnection.emulator(emulator.endpoint(), emulator.certificatePem(), ArmEmulator.TENANT, SUB,
                 List.of());
+        azure = connection.compute();
         ResourceManagerUtils.InternalRuntimeContext.setDelayProvider(d -> Duration.ofMillis(5));
     }
 
     @AfterEach
     void stopEmulator() {
         ResourceManagerUtils.InternalRuntimeContext.setDelayProvider(new ResourceDelayProvider());
+        connection.close();
         emulator.close();
     }
 

@@ -1,0 +1,167 @@
+package dev.imagebaker.azureimage.azure;
+
+import com.azure.core.util.Context;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineRunCommandInner;
+import com.azure.resourcemanager.compute.models.DeleteOptions;
+import com.azure.resourcemanager.compute.models.DiskCreateOptionTypes;
+import com.azure.resourcemanager.compute.models.HardwareProfile;
+import com.azure.resourcemanager.compute.models.ImageReference;
+import com.azure.resourcemanager.compute.models.InstanceViewStatus;
+import com.azure.resourcemanager.compute.models.LinuxConfiguration;
+import com.azure.resourcemanager.compute.models.ManagedDiskParameters;
+import com.azure.resourcemanager.compute.models.NetworkInterfaceReference;
+import com.azure.resourcemanager.compute.models.NetworkProfile;
+import com.azure.resourcemanager.compute.models.OSDisk;
+import com.azure.resourcemanager.compute.models.OSProfile;
+import com.azure.resourcemanager.compute.models.SshConfiguration;
+import com.azure.resourcemanager.compute.models.SshPublicKey;
+import com.azure.resourcemanager.compute.models.StorageAccountTypes;
+import com.azure.resourcemanager.compute.models.StorageProfile;
+import com.azure.resourcemanager.compute.models.VirtualMachineRunCommandInstanceView;
+import com.azure.resourcemanager.compute.models.VirtualMachineRunCommandScriptSource;
+import com.azure.resourcemanager.compute.models.VirtualMachineSizeTypes;
+import com.azure.resourcemanager.compute.models.WindowsConfiguration;
+import com.azure.resourcemanager.network.fluent.models.NetworkInterfaceInner;
+import com.azure.resourcemanager.network.fluent.models.NetworkInterfaceIpConfigurationInner;
+import com.azure.resourcemanager.network.fluent.models.SubnetInner;
+import com.azure.resourcemanager.network.fluent.models.VirtualNetworkInner;
+import com.azure.resourcemanager.network.models.AddressSpace;
+import com.azure.resourcemanager.network.models.IpAllocationMethod;
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
+import dev.imagebaker.azureimage.bake.BuildVm;
+import dev.imagebaker.azureimage.bake.BuildVmRequest;
+import dev.imagebaker.azureimage.bake.BuildVms;
+import dev.imagebaker.azureimage.bake.CloudTimeoutException;
+import dev.imagebaker.azureimage.bake.ScriptRun;
+import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.SourceImage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The build VM: a private virtual network and NIC (no public IP, no inbound rule), the VM itself, scripts as
+ * managed run commands, and the power steps of generalization.
+ */
+final class AzureBuildVms implements BuildVms {
+    /** Azure needs some time to report a finished script; the run command's own timeout comes first. */
+    private static final Duration REPORTING_MARGIN = Duration.ofMinutes(5);
+    private static final Duration POWER_POLL = Duration.ofSeconds(10);
+    private final ComputeManager compute;
+
+    AzureBuildVms(ComputeManager compute) {
+        this.compute = compute;
+    }
+
+    @Override
+    public BuildVm create(BuildVmRequest r, Duration timeout) {
+        String subnetId = network(r, timeout);
+        NetworkInterfaceInner nic = Lro.await(() -> compute.networkManager().serviceClient().getNetworkInterfaces()
+                .beginCreateOrUpdate(r.resourceGroup(), r.name() + "-nic", new NetworkInterfaceInner()
+                        .withLocation(r.location()).withTags(r.tags())
+                        .withIpConfigurations(List.of(new NetworkInterfaceIpConfigurationInner().withName("private")
+                                .withSubnet(new SubnetInner().withId(subnetId))
+                                .withPrivateIpAllocationMethod(IpAllocationMethod.DYNAMIC).withPrimary(true)))),
+                timeout, "Creating the network interface of " + r.name());
+        VirtualMachineInner vm = new VirtualMachineInner().withLocation(r.location()).withTags(r.tags())
+                .withHardwareProfile(new HardwareProfile().withVmSize(VirtualMachineSizeTypes.fromString(r.size())))
+                .withStorageProfile(new StorageProfile().withImageReference(imageReference(r.imageReference()))
+                        .withOsDisk(new OSDisk().withCreateOption(DiskCreateOptionTypes.FROM_IMAGE)
+                                .withDeleteOption(com.azure.resourcemanager.compute.models.DiskDeleteOptionTypes.DELETE)
+                                .withManagedDisk(new ManagedDiskParameters()
+                                        .withStorageAccountType(StorageAccountTypes.STANDARD_SSD_LRS))))
+                .withOsProfile(osProfile(r))
+                .withNetworkProfile(new NetworkProfile().withNetworkInterfaces(List.of(new NetworkInterfaceReference()
+                        .withId(nic.id()).withPrimary(true).withDeleteOption(DeleteOptions.DELETE))));
+        VirtualMachineInner created = Lro.await(() -> compute.serviceClient().getVirtualMachines()
+                .beginCreateOrUpdate(r.resourceGroup(), r.name(), vm), timeout, "Creating VM " + r.name());
+        return new BuildVm(created.id(), r.resourceGroup(), r.name());
+    }
+
+    private String network(BuildVmRequest r, Duration timeout) {
+        VirtualNetworkInner vnet = Lro.await(() -> compute.networkManager().serviceClient().getVirtualNetworks()
+                .beginCreateOrUpdate(r.resourceGroup(), r.name() + "-vnet", new VirtualNetworkInner()
+                        .withLocation(r.location()).withTags(r.tags())
+                        .withAddressSpace(new AddressSpace().withAddressPrefixes(List.of("10.0.0.0/24")))
+                        .withSubnets(List.of(new SubnetInner().withName("build").withAddressPrefix("10.0.0.0/24")))),
+                timeout, "Creating the virtual network of " + r.name());
+        return vnet.subnets().get(0).id();
+    }
+
+    private static ImageReference imageReference(String reference) {
+        SourceImage source = SourceImage.parse(reference);
+        if (source instanceof SourceImage.Marketplace m) {
+            return new ImageReference().withPublisher(m.publisher()).withOffer(m.offer()).withSku(m.sku())
+                    .withVersion(m.version());
+        }
+        return new ImageReference().withId(reference);
+    }
+
+    private static OSProfile osProfile(BuildVmRequest r) {
+        OSProfile profile = new OSProfile().withComputerName(r.computerName()).withAdminUsername(r.adminUser());
+        if (r.osType() == OsType.WINDOWS) {
+            return profile.withAdminPassword(r.credential().reveal())
+                    .withWindowsConfiguration(new WindowsConfiguration().withProvisionVMAgent(true)
+                            .withEnableAutomaticUpdates(false));
+        }
+        return profile.withLinuxConfiguration(new LinuxConfiguration().withDisablePasswordAuthentication(true)
+                .withProvisionVMAgent(true).withSsh(new SshConfiguration().withPublicKeys(List.of(new SshPublicKey()
+                        .withPath("/home/" + r.adminUser() + "/.ssh/authorized_keys")
+                        .withKeyData(r.credential().reveal())))));
+    }
+
+    @Override
+    public ScriptRun runScript(BuildVm vm, String runName, String script, Duration timeout) {
+        VirtualMachineRunCommandInner command = new VirtualMachineRunCommandInner()
+                .withLocation(location(vm))
+                .withSource(new VirtualMachineRunCommandScriptSource().withScript(script))
+                .withAsyncExecution(false)
+                .withTimeoutInSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
+                .withTreatFailureAsDeploymentFailure(false);
+        Lro.await(() -> compute.serviceClient().getVirtualMachineRunCommands().beginCreateOrUpdate(vm.resourceGroup(),
+                vm.name(), runName, command), timeout.plus(REPORTING_MARGIN), "Script " + runName);
+        VirtualMachineRunCommandInstanceView view = Lro.call(() -> compute.serviceClient()
+                .getVirtualMachineRunCommands().getByVirtualMachineWithResponse(vm.resourceGroup(), vm.name(), runName,
+                        "instanceView", Context.NONE).getValue().instanceView());
+        return new ScriptRun(view.executionState() == null ? "Unknown" : view.executionState().toString(),
+                view.exitCode(), view.output(), view.error());
+    }
+
+    private String location(BuildVm vm) {
+        return Lro.call(() -> compute.serviceClient().getVirtualMachines().getByResourceGroup(vm.resourceGroup(),
+                vm.name()).location());
+    }
+
+    @Override
+    public void awaitStopped(BuildVm vm, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<InstanceViewStatus> statuses = Lro.call(() -> compute.serviceClient().getVirtualMachines()
+                    .instanceView(vm.resourceGroup(), vm.name()).statuses());
+            boolean stopped = statuses != null && statuses.stream().anyMatch(s -> s.code() != null
+                    && (s.code().equalsIgnoreCase("PowerState/stopped")
+                    || s.code().equalsIgnoreCase("PowerState/deallocated")));
+            if (stopped) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new CloudTimeoutException("Waiting for VM " + vm.name() + " to stop", timeout);
+            }
+            // Through the SDK's delay provider, so that the emulator's time scale shortens this wait too.
+            ResourceManagerUtils.sleep(POWER_POLL);
+        }
+    }
+
+    @Override
+    public void deallocate(BuildVm vm, Duration timeout) {
+        Lro.await(() -> compute.serviceClient().getVirtualMachines().beginDeallocate(vm.resourceGroup(), vm.name()),
+                timeout, "Deallocating VM " + vm.name());
+    }
+
+    @Override
+    public void generalize(BuildVm vm) {
+        Lro.run(() -> compute.serviceClient().getVirtualMachines().generalize(vm.resourceGroup(), vm.name()));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.imagebaker.azureimage.azure;
+
+import com.azure.core.management.exception.ManagementException;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.fluent.models.GalleryImageInner;
+import com.azure.resourcemanager.compute.fluent.models.GalleryImageVersionInner;
+import com.azure.resourcemanager.compute.fluent.models.GalleryInner;
+import com.azure.resourcemanager.compute.models.Architecture;
+import com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource;
+import com.azure.resourcemanager.compute.models.GalleryImageIdentifier;
+import com.azure.resourcemanager.compute.models.GalleryImageVersionPublishingProfile;
+import com.azure.resourcemanager.compute.models.GalleryImageVersionStorageProfile;
+import com.azure.resourcemanager.compute.models.HyperVGeneration;
+import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
+import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
+import com.azure.resourcemanager.compute.models.StorageAccountType;
+import com.azure.resourcemanager.compute.models.TargetRegion;
+import dev.imagebaker.azureimage.bake.CloudException;
+import dev.imagebaker.azureimage.bake.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.Galleries;
+import dev.imagebaker.azureimage.bake.GalleryInfo;
+import dev.imagebaker.azureimage.bake.ImageFacts;
+import dev.imagebaker.azureimage.bake.VersionInfo;
+import dev.imagebaker.azureimage.bake.VersionRequest;
+import dev.imagebaker.azureimage.config.AzureRegions;
+import dev.imagebaker.azureimage.config.OsType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Galleries, image definitions and image versions through the compute gallery APIs. */
+final class AzureGalleries implements Galleries {
+    private final ComputeManager compute;
+
+    AzureGalleries(ComputeManager compute) {
+        this.compute = compute;
+    }
+
+    /** The resource, or empty when Azure answers 404. */
+    private static <T> Optional<T> find(Supplier<T> get) {
+        try {
+            return Optional.ofNullable(get.get());
+        } catch (ManagementException e) {
+            if (Lro.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw Lro.translate(e);
+        }
+    }
+
+    @Override
+    public Optional<GalleryInfo> gallery(String resourceGroup, String name) {
+        return find(() -> compute.serviceClient().getGalleries().getByResourceGroup(resourceGroup, name))
+                .map(g -> new GalleryInfo(g.id(), AzureRegions.canonical(g.location())));
+    }
+
+    @Override
+    public GalleryInfo createGallery(String resourceGroup, String name, String location, Duration timeout) {
+        GalleryInner g = Lro.await(() -> compute.serviceClient().getGalleries().beginCreateOrUpdate(resourceGroup,
+                name, new GalleryInner().withLocation(location)), timeout, "Creating gallery " + name);
+        return new GalleryInfo(g.id(), AzureRegions.canonical(g.location()));
+    }
+
+    @Override
+    public Optional<DefinitionInfo> definition(String resourceGroup, String gallery, String name) {
+        return find(() -> compute.serviceClient().getGalleryImages().get(resourceGroup, gallery, name))
+                .map(AzureGalleries::toInfo);
+    }
+
+    private static DefinitionInfo toInfo(GalleryImageInner d) {
+        return new DefinitionInfo(d.id(), AzureRegions.canonical(d.location()),
+                d.osType() == OperatingSystemTypes.WINDOWS ? OsType.WINDOWS : OsType.LINUX,
+                d.osState() == null ? "Generalized" : d.osState().toString(),
+                d.hyperVGeneration() == null ? "V1" : d.hyperVGeneration().toString(),
+                d.architecture() == null ? "x64" : d.architecture().toString());
+    }
+
+    @Override
+    public DefinitionInfo createDefinition(String resourceGroup, String gallery, String name, String location,
+                                           ImageFacts facts, String publisher, String offer, String sku,
+                                           Duration timeout) {
+        GalleryImageInner definition = new GalleryImageInner().withLocation(location)
+                .withOsType(facts.osType() == OsType.WINDOWS ? OperatingSystemTypes.WINDOWS : OperatingSystemTypes.LINUX)
+                .withOsState(OperatingSystemStateTypes.GENERALIZED)
+                .withHyperVGeneration(HyperVGeneration.fromString(facts.hyperVGeneration()))
+                .withArchitecture(Architecture.fromString(facts.architecture()))
+                .withIdentifier(new GalleryImageIdentifier().withPublisher(publisher).withOffer(offer).withSku(sku));
+        return toInfo(Lro.await(() -> compute.serviceClient().getGalleryImages().beginCreateOrUpdate(resourceGroup,
+                gallery, name, definition), timeout, "Creating image definition " + name));
+    }
+
+    @Override
+    public Optional<VersionInfo> version(String resourceGroup, String gallery, String definition, String version) {
+        return find(() -> compute.serviceClient().getGalleryImageVersions().get(resourceGroup, gallery, definition,
+                version)).map(AzureGalleries::toInfo);
+    }
+
+    @Override
+    public List<VersionInfo> versions(String resourceGroup, String gallery, String definition) {
+        return Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
+                .listByGalleryImage(resourceGroup, gallery, definition).stream().map(AzureGalleries::toInfo).toList());
+    }
+
+    private static VersionInfo toInfo(GalleryImageVersionInner v) {
+        GalleryImageVersionPublishingProfile p = v.publishingProfile();
+        List<String> regions = new ArrayList<>();
+        if (p != null && p.targetRegions() != null) {
+            // Azure answers display names ("West Europe"); the plugin works with canonical names.
+            p.targetRegions().forEach(r -> regions.add(AzureRegions.canonical(r.name()) == null ? r.name()
+                    : AzureRegions.canonical(r.name())));
+        }
+        return new VersionInfo(v.id(), v.name(), AzureRegions.canonical(v.location()),
+                v.provisioningState() == null ? null : v.provisioningState().toString(),
+                p != null && Boolean.TRUE.equals(p.excludeFromLatest()), regions,
+                v.tags() == null ? Map.of() : Map.copyOf(v.tags()));
+    }
+
+    @Override
+    public VersionInfo createVersion(VersionRequest r, Duration timeout) {
+        List<TargetRegion> regions = new ArrayList<>();
+        for (VersionRequest.TargetRegion t : r.targetRegions()) {
+            regions.add(new TargetRegion().withName(t.name()).withRegionalReplicaCount(t.replicas())
+                    .withStorageAccountType(StorageAccountType.fromString(t.storageAccountType())));
+        }
+        GalleryImageVersionInner version = new GalleryImageVersionInner().withLocation(r.location()).withTags(r.tags())
+                .withStorageProfile(new GalleryImageVersionStorageProfile()
+                        .withSource(new GalleryArtifactVersionFullSource().withVirtualMachineId(r.sourceVmId())))
+                .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions)
+                        .withExcludeFromLatest(r.excludeFromLatest()));
+        return toInfo(Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(
+                r.resourceGroup(), r.gallery(), r.definition(), r.version(), version), timeout,
+                "Creating image version " + r.version()));
+    }
+
+    @Override
+    public void deleteVersion(String resourceGroup, String gallery, String definition, String version,
+                              Duration timeout) {
+        try {
+            Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginDelete(resourceGroup, gallery,
+                    definition, version), timeout, "Deleting image version " + version);
+        } catch (CloudException e) {
+            if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
+                throw e;
+            }
+        }
+    }
+}

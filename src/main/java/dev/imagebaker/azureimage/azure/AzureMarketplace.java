@@ -1,0 +1,34 @@
+package dev.imagebaker.azureimage.azure;
+
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineImageInner;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineImageResourceInner;
+import dev.imagebaker.azureimage.bake.ImageFacts;
+import dev.imagebaker.azureimage.bake.Marketplace;
+import dev.imagebaker.azureimage.config.OsType;
+import java.util.List;
+
+/** The marketplace catalogue through the VirtualMachineImages API. */
+final class AzureMarketplace implements Marketplace {
+    private final ComputeManager compute;
+
+    AzureMarketplace(ComputeManager compute) {
+        this.compute = compute;
+    }
+
+    @Override
+    public List<String> versions(String location, String publisher, String offer, String sku) {
+        return Lro.call(() -> compute.serviceClient().getVirtualMachineImages().list(location, publisher, offer, sku)
+                .stream().map(VirtualMachineImageResourceInner::name).toList());
+    }
+
+    @Override
+    public ImageFacts facts(String location, String publisher, String offer, String sku, String version) {
+        VirtualMachineImageInner image = Lro.call(() -> compute.serviceClient().getVirtualMachineImages()
+                .get(location, publisher, offer, sku, version));
+        String os = image.osDiskImage() == null ? "Linux" : image.osDiskImage().operatingSystem().toString();
+        return new ImageFacts(os.equalsIgnoreCase("Windows") ? OsType.WINDOWS : OsType.LINUX,
+                image.hyperVGeneration() == null ? "V1" : image.hyperVGeneration().toString(),
+                image.architecture() == null ? "x64" : image.architecture().toString());
+    }
+}

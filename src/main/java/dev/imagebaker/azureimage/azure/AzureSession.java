@@ -1,0 +1,72 @@
+package dev.imagebaker.azureimage.azure;
+
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceDelayProvider;
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
+import dev.imagebaker.azureimage.bake.Cloud;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A connection to Azure, or to the emulator, as the bake's {@link Cloud}. For the emulator the SDK's polling
+ * delays are scaled by the emulator's time scale (the SDK's delay provider is global: it is restored on close).
+ */
+public final class AzureSession implements AutoCloseable {
+    private static final Duration MIN_DELAY = Duration.ofMillis(20);
+    private final Cloud cloud;
+    private final RequestCounter counter;
+    private final ArmConnection.Connected connection;
+    private final boolean emulator;
+
+    private AzureSession(ArmConnection.Connected connection, RequestCounter counter, boolean emulator) {
+        ComputeManager compute = connection.compute();
+        this.cloud = new Cloud(new AzureMarketplace(compute), new AzureResourceGroups(compute),
+                new AzureBuildVms(compute), new AzureGalleries(compute));
+        this.connection = connection;
+        this.counter = counter;
+        this.emulator = emulator;
+    }
+
+    /** Azure, signed in with DefaultAzureCredential (environment, workload identity, managed identity, az CLI...). */
+    public static AzureSession azure(String tenantId, String subscriptionId) {
+        RequestCounter counter = new RequestCounter();
+        DefaultAzureCredentialBuilder credential = new DefaultAzureCredentialBuilder();
+        if (tenantId != null) {
+            credential.tenantId(tenantId);
+        }
+        return new AzureSession(ArmConnection.azure(credential.build(), tenantId, subscriptionId, List.of(counter)),
+                counter, false);
+    }
+
+    /** The emulator at endpoint; Azure's polling delays times timeScale. */
+    public static AzureSession emulator(URI endpoint, String certificatePem, String tenantId, String subscriptionId,
+                                        double timeScale) {
+        RequestCounter counter = new RequestCounter();
+        ArmConnection.Connected connection = ArmConnection.emulator(endpoint, certificatePem, tenantId,
+                subscriptionId, List.of(counter));
+        ResourceManagerUtils.InternalRuntimeContext.setDelayProvider(delay -> {
+            Duration scaled = Duration.ofMillis(Math.round(delay.toMillis() * timeScale));
+            return scaled.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : scaled;
+        });
+        return new AzureSession(connection, counter, true);
+    }
+
+    public Cloud cloud() {
+        return cloud;
+    }
+
+    /** HTTP requests sent to ARM so far, retries and polls included. */
+    public int requestCount() {
+        return counter.count();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        if (emulator) {
+            ResourceManagerUtils.InternalRuntimeContext.setDelayProvider(new ResourceDelayProvider());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.imagebaker.azureimage.bake;
+
+import java.time.Duration;
+
+/** The build VM: creation, scripts through managed run commands, and the power steps of generalization. */
+public interface BuildVms {
+    BuildVm create(BuildVmRequest request, Duration timeout);
+
+    /**
+     * Runs a script as a managed run command and waits for it, at most timeout (the script's own limit is set
+     * to the same value).
+     */
+    ScriptRun runScript(BuildVm vm, String runName, String script, Duration timeout);
+
+    /** Waits until the guest has stopped (PowerState/stopped or deallocated), at most timeout. */
+    void awaitStopped(BuildVm vm, Duration timeout);
+
+    void deallocate(BuildVm vm, Duration timeout);
+
+    /** Marks the VM generalized in Azure. */
+    void generalize(BuildVm vm);
+}

@@ -1,0 +1,30 @@
+package dev.imagebaker.azureimage.bake;
+
+import dev.imagebaker.azureimage.config.OsType;
+import java.util.Map;
+
+/** Creates the build VM: no public IP, no inbound rule, a credential that exists only in memory. */
+final class CreateBuildVmStep implements Step {
+    static final String ADMIN_USER = "azimgadmin";
+
+    @Override
+    public String title(BakeContext ctx) {
+        return "Create build VM " + ctx.names.vmName() + " (" + ctx.config.vmSize() + ", no public IP) from "
+                + ctx.source.resolved();
+    }
+
+    @Override
+    public String resource(BakeContext ctx) {
+        return "VM " + ctx.names.tempGroup() + "/" + ctx.names.vmName();
+    }
+
+    @Override
+    public void run(BakeContext ctx) {
+        OsType os = ctx.config.osType();
+        Secret credential = os == OsType.LINUX ? Credentials.sshPublicKey() : Credentials.windowsPassword();
+        ctx.vm = ctx.cloud.vms().create(new BuildVmRequest(ctx.names.tempGroup(), ctx.config.location(),
+                ctx.names.vmName(), ctx.names.computerName(), ctx.config.vmSize(), os, ctx.source.imageReference(),
+                ADMIN_USER, credential, Map.of(CreateTempGroupStep.TAG_BUILD_ID, ctx.names.buildId())),
+                ctx.config.timeouts().operation());
+    }
+}

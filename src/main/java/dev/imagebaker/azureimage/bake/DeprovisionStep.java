@@ -1,0 +1,65 @@
+package dev.imagebaker.azureimage.bake;
+
+import dev.imagebaker.azureimage.config.Durations;
+import dev.imagebaker.azureimage.config.OsType;
+
+/**
+ * Generalizes the guest. waagent -deprovision and sysprep kill the agent that reports run commands, so a
+ * synchronous run would never return: the command is started detached, and the step waits (bounded) for the
+ * guest to shut itself down.
+ */
+final class DeprovisionStep implements Step {
+    static final String LINUX = String.join("\n",
+            "#!/bin/sh",
+            "# Detached: waagent -deprovision stops the agent that reports this run command.",
+            "nohup sh -c 'sleep 5; /usr/sbin/waagent -force -deprovision+user && export HISTSIZE=0 && sync"
+                    + " && shutdown -h now' >/dev/null 2>&1 &",
+            "echo 'deprovision started'");
+    static final String WINDOWS = String.join("\n",
+            "# Sysprep needs the Azure guest agent services up; it then shuts the VM down itself.",
+            "foreach ($service in 'RdAgent', 'WindowsAzureGuestAgent') {",
+            "  while ((Get-Service $service).Status -ne 'Running') { Start-Sleep -Seconds 5 }",
+            "}",
+            "# Detached: sysprep stops the agent that reports this run command.",
+            "Start-Process -FilePath \"$env:SystemRoot\\System32\\Sysprep\\Sysprep.exe\""
+                    + " -ArgumentList '/generalize', '/oobe', '/shutdown', '/mode:vm', '/quiet'",
+            "Write-Output 'sysprep started'");
+
+    @Override
+    public String title(BakeContext ctx) {
+        return ctx.config.osType() == OsType.LINUX
+                ? "Deprovision the guest (waagent -deprovision+user, detached) and wait for it to stop"
+                : "Generalize the guest (sysprep /generalize /oobe /shutdown /mode:vm, detached) and wait for it"
+                        + " to stop";
+    }
+
+    @Override
+    public String resource(BakeContext ctx) {
+        return "VM " + ctx.names.tempGroup() + "/" + ctx.names.vmName();
+    }
+
+    @Override
+    public void run(BakeContext ctx) {
+        boolean linux = ctx.config.osType() == OsType.LINUX;
+        ScriptRun started = ctx.cloud.vms().runScript(ctx.vm, linux ? "azimg-deprovision" : "azimg-sysprep",
+                linux ? LINUX : WINDOWS, ctx.config.timeouts().script());
+        if (!started.succeeded()) {
+            throw new BakeException(title(ctx), resource(ctx), null, "Could not start the generalization in the"
+                    + " guest (" + started.executionState() + ", exit code " + started.exitCode() + "): "
+                    + started.error(), "Check that the image has the Azure guest agent"
+                    + (linux ? " (waagent)" : "") + ".", null);
+        }
+        try {
+            ctx.cloud.vms().awaitStopped(ctx.vm, ctx.config.timeouts().deprovision());
+        } catch (CloudTimeoutException e) {
+            throw new BakeException(title(ctx), resource(ctx), null, "The guest did not shut down within "
+                    + Durations.format(ctx.config.timeouts().deprovision()) + " after "
+                    + (linux ? "waagent -deprovision" : "sysprep") + " was started.",
+                    linux ? "Check the serial console of the VM (keep it with <keepOnFailure>); raise"
+                            + " <timeouts><deprovision> if the guest is slow."
+                            : "Sysprep often fails on pending updates or provisioned Appx packages: keep the VM"
+                            + " with <keepOnFailure> and read C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log;"
+                            + " raise <timeouts><deprovision> if it is only slow.", e);
+        }
+    }
+}

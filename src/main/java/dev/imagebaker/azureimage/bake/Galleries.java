@@ -1,0 +1,27 @@
+package dev.imagebaker.azureimage.bake;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Compute galleries, image definitions and image versions. */
+public interface Galleries {
+    Optional<GalleryInfo> gallery(String resourceGroup, String name);
+
+    GalleryInfo createGallery(String resourceGroup, String name, String location, Duration timeout);
+
+    Optional<DefinitionInfo> definition(String resourceGroup, String gallery, String name);
+
+    /** Creates a Generalized definition whose OS type, Hyper-V generation and architecture are the image's. */
+    DefinitionInfo createDefinition(String resourceGroup, String gallery, String name, String location,
+                                    ImageFacts facts, String publisher, String offer, String sku, Duration timeout);
+
+    Optional<VersionInfo> version(String resourceGroup, String gallery, String definition, String version);
+
+    /** Every version of a definition. */
+    List<VersionInfo> versions(String resourceGroup, String gallery, String definition);
+
+    VersionInfo createVersion(VersionRequest request, Duration timeout);
+
+    void deleteVersion(String resourceGroup, String gallery, String definition, String version, Duration timeout);
+}

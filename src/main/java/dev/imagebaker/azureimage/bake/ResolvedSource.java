@@ -1,0 +1,10 @@
+package dev.imagebaker.azureimage.bake;
+
+import dev.imagebaker.azureimage.config.SourceImage;
+
+/**
+ * The source as configured and as resolved: {@code latest} replaced by the concrete version, the image reference
+ * the build VM boots from, and what Azure says about the image.
+ */
+public record ResolvedSource(SourceImage configured, String resolved, String imageReference, ImageFacts facts) {
+}

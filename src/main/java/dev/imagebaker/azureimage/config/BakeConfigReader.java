@@ -1,0 +1,288 @@
+package dev.imagebaker.azureimage.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Turns the raw settings (pom values with -D overrides, keyed by {@link PropertyNames}) into a validated
+ * {@link BakeConfig}, or throws a {@link ConfigException} listing every problem with its fix. Runs offline, before
+ * anything is created in Azure.
+ */
+public final class BakeConfigReader {
+    static final String DEFAULT_VM_SIZE = "Standard_D2s_v5";
+    static final String DEFAULT_EMULATOR_SUBSCRIPTION = "00000000-0000-0000-0000-000000000001";
+    private final Map<String, String> values;
+    private final ProjectInfo project;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private BakeConfigReader(Map<String, String> values, ProjectInfo project) {
+        this.values = values;
+        this.project = project;
+    }
+
+    public static BakeConfig read(Map<String, String> values, ProjectInfo project) {
+        return new BakeConfigReader(values, project).read();
+    }
+
+    private String get(String property) {
+        String v = values.get(property);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private String get(String property, String fallback) {
+        String v = get(property);
+        return v == null ? fallback : v;
+    }
+
+    private void problem(String property, String message, String fix) {
+        problems.add(new Problem(PropertyNames.xmlPath(property), property, message, fix));
+    }
+
+    /** The value, or a problem saying it is required (example shows a good value). */
+    private String required(String property, String what, String example) {
+        String v = get(property);
+        if (v == null) {
+            problem(property, what + " is not set.", "Set <" + PropertyNames.xmlPath(property).replace("/", "><")
+                    + ">" + example + "</...> in the plugin configuration, or -D" + property + "=" + example + ".");
+        }
+        return v;
+    }
+
+    private void matches(String property, String value, Pattern pattern, String rule, String example) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            problem(property, "'" + value + "' is not valid: " + rule, "Use a value such as " + example + ".");
+        }
+    }
+
+    private BakeConfig read() {
+        EmulatorSettings emulator = emulator();
+        String subscription = get(PropertyNames.SUBSCRIPTION_ID);
+        if (subscription == null && emulator.enabled()) {
+            subscription = DEFAULT_EMULATOR_SUBSCRIPTION;
+        } else if (subscription == null) {
+            problem(PropertyNames.SUBSCRIPTION_ID, "The Azure subscription is not set.",
+                    "Set <subscriptionId>${env.AZURE_SUBSCRIPTION_ID}</subscriptionId>, or -D"
+                            + PropertyNames.SUBSCRIPTION_ID + "=<guid>; to rehearse offline add -D"
+                            + PropertyNames.EMULATOR + ".");
+        }
+        matches(PropertyNames.SUBSCRIPTION_ID, subscription, Names.GUID, "a subscription id is a GUID.",
+                "8f3c2a10-5b6d-4e7f-9a8b-1c2d3e4f5a6b");
+        String tenant = get(PropertyNames.TENANT_ID);
+        matches(PropertyNames.TENANT_ID, tenant, Names.TENANT, "a tenant is a GUID or a domain.",
+                "contoso.onmicrosoft.com");
+
+        String location = location();
+        SourceImage source = source();
+        OsType osType = osType(source);
+        String vmSize = get(PropertyNames.VM_SIZE, DEFAULT_VM_SIZE);
+        matches(PropertyNames.VM_SIZE, vmSize, Names.VM_SIZE, "VM sizes look like Standard_D2s_v5.",
+                DEFAULT_VM_SIZE);
+        GalleryTarget gallery = gallery();
+        List<Path> scripts = scripts(osType);
+        ImageVersion version = null;
+        try {
+            version = VersionMapping.map(project.version(), get(PropertyNames.IMAGE_VERSION));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        Timeouts timeouts = new Timeouts(duration(PropertyNames.TIMEOUT_SCRIPT, "PT30M"),
+                duration(PropertyNames.TIMEOUT_DEPROVISION, "PT15M"),
+                duration(PropertyNames.TIMEOUT_OPERATION, "PT60M"));
+        Duration ttl = duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
+        boolean keepOnFailure = bool(PropertyNames.KEEP_ON_FAILURE);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new BakeConfig(subscription.toLowerCase(Locale.ROOT), tenant, location, source, osType, vmSize,
+                gallery, scripts, version, timeouts, keepOnFailure, ttl, emulator, project);
+    }
+
+    private String location() {
+        String given = required(PropertyNames.LOCATION, "The Azure region of the build", "westeurope");
+        if (given == null) {
+            return null;
+        }
+        String location = AzureRegions.canonical(given);
+        if (location == null) {
+            String closest = AzureRegions.closest(given);
+            problem(PropertyNames.LOCATION, "'" + given + "' is not an Azure region.", closest != null
+                    ? "Did you mean '" + closest + "'?" : "Use a region name such as westeurope or eastus2"
+                    + " (az account list-locations -o table lists them).");
+        }
+        return location;
+    }
+
+    private SourceImage source() {
+        String text = required(PropertyNames.SOURCE, "The source image", "Canonical:ubuntu-24_04-lts:server:latest");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return SourceImage.parse(text);
+        } catch (IllegalArgumentException e) {
+            problem(PropertyNames.SOURCE, "The source " + e.getMessage() + ".",
+                    "Use publisher:offer:sku:version, e.g. Canonical:ubuntu-24_04-lts:server:latest.");
+            return null;
+        }
+    }
+
+    private OsType osType(SourceImage source) {
+        String given = get(PropertyNames.OS_TYPE);
+        if (given != null) {
+            for (OsType t : OsType.values()) {
+                if (t.azureName().equalsIgnoreCase(given)) {
+                    if (source instanceof SourceImage.Marketplace m && m.impliedOsType() != t) {
+                        problem(PropertyNames.OS_TYPE, "osType " + t.azureName() + " contradicts the source "
+                                + m.text() + ", a " + m.impliedOsType().azureName() + " image.",
+                                "Remove <osType> or choose a " + t.azureName() + " source.");
+                    }
+                    return t;
+                }
+            }
+            problem(PropertyNames.OS_TYPE, "'" + given + "' is not an OS type.", "Use Linux or Windows.");
+            return OsType.LINUX;
+        }
+        if (source instanceof SourceImage.Marketplace m) {
+            return m.impliedOsType();
+        }
+        return scriptsDirectory() != null && hasFiles(scriptsDirectory(), OsType.WINDOWS.scriptExtension())
+                && !hasFiles(scriptsDirectory(), OsType.LINUX.scriptExtension()) ? OsType.WINDOWS : OsType.LINUX;
+    }
+
+    private GalleryTarget gallery() {
+        String group = required(PropertyNames.GALLERY_RESOURCE_GROUP, "The gallery's resource group", "images-rg");
+        matches(PropertyNames.GALLERY_RESOURCE_GROUP, group, Names.RESOURCE_GROUP, "resource group names have 1 to 90"
+                + " letters, digits, '-', '_', '.', '(' or ')' and do not end with '.'.", "images-rg");
+        String name = required(PropertyNames.GALLERY_NAME, "The gallery name", "corp_images");
+        if (name != null && name.contains("-")) {
+            problem(PropertyNames.GALLERY_NAME, "'" + name + "' contains a hyphen; Azure compute gallery names"
+                    + " allow letters, digits, '_' and '.' only.", "Use '" + name.replace('-', '_') + "'.");
+        } else {
+            matches(PropertyNames.GALLERY_NAME, name, Names.GALLERY, "gallery names have at most 80 letters, digits,"
+                    + " '_' and '.', and start and end with a letter or digit.", "corp_images");
+        }
+        String definition = required(PropertyNames.GALLERY_IMAGE_DEFINITION, "The image definition",
+                project.artifactId());
+        matches(PropertyNames.GALLERY_IMAGE_DEFINITION, definition, Names.IMAGE_DEFINITION, "image definition names"
+                + " have at most 80 letters, digits, '-', '_' and '.', and start and end with a letter or digit.",
+                "orders-service");
+        String publisher = identifierPart(PropertyNames.GALLERY_PUBLISHER, "publisher", "contoso", 128);
+        String offer = identifierPart(PropertyNames.GALLERY_OFFER, "offer", "orders", 64);
+        String sku = identifierPart(PropertyNames.GALLERY_SKU, "sku", "ubuntu2404", 64);
+        return new GalleryTarget(group, name, definition, publisher, offer, sku);
+    }
+
+    private String identifierPart(String property, String what, String example, int max) {
+        String v = required(property, "The image definition's " + what, example);
+        matches(property, v, Names.IDENTIFIER_PART, "an identifier " + what + " has letters, digits, '-', '_' and"
+                + " '.', and starts and ends with a letter or digit.", example);
+        if (v != null && v.length() > max) {
+            problem(property, "'" + v + "' is longer than " + max + " characters.", "Shorten it.");
+        }
+        return v;
+    }
+
+    private Path scriptsDirectory() {
+        String dir = get(PropertyNames.SCRIPTS_DIRECTORY, "src/main/image/scripts");
+        return project.baseDir().resolve(dir).normalize();
+    }
+
+    private static boolean hasFiles(Path dir, String extension) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(extension));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private List<Path> scripts(OsType osType) {
+        Path dir = scriptsDirectory();
+        String shown = project.baseDir().relativize(dir).toString();
+        if (!Files.isDirectory(dir)) {
+            problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " does not exist.",
+                    "Create it with your provisioning scripts (e.g. " + shown + "/10-packages"
+                            + osType.scriptExtension() + "), or point <scriptsDirectory> at them.");
+            return List.of();
+        }
+        List<Path> scripts;
+        List<Path> misfits;
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> all = files.filter(Files::isRegularFile).sorted().toList();
+            scripts = all.stream().filter(f -> f.getFileName().toString().endsWith(osType.scriptExtension())).toList();
+            OsType other = osType == OsType.LINUX ? OsType.WINDOWS : OsType.LINUX;
+            misfits = all.stream().filter(f -> f.getFileName().toString().endsWith(other.scriptExtension())).toList();
+        } catch (IOException e) {
+            problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " cannot be read: "
+                    + e.getMessage(), "Check its permissions.");
+            return List.of();
+        }
+        if (!misfits.isEmpty()) {
+            problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " holds " + misfits.stream()
+                    .map(p -> p.getFileName().toString()).toList() + ", which cannot run on a " + osType.azureName()
+                    + " image.", "Remove them, or bake a matching image (" + osType.azureName() + " runs "
+                    + osType.scriptExtension() + " scripts).");
+        }
+        if (scripts.isEmpty()) {
+            problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " has no "
+                    + osType.scriptExtension() + " script.", "Add one, e.g. " + shown + "/10-packages"
+                    + osType.scriptExtension() + "; scripts run in name order.");
+        }
+        return scripts;
+    }
+
+    private Duration duration(String property, String fallback) {
+        String text = get(property, fallback);
+        try {
+            Duration d = Durations.parse(text);
+            if (d.isNegative() || d.isZero()) {
+                problem(property, "'" + text + "' is not a positive duration.", "Use e.g. " + fallback + ".");
+                return Durations.parse(fallback);
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            problem(property, e.getMessage() + ".", "Use e.g. " + fallback + ".");
+            return Durations.parse(fallback);
+        }
+    }
+
+    private boolean bool(String property) {
+        String v = get(property, "false");
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            problem(property, "'" + v + "' is neither true nor false.", "Use true or false.");
+        }
+        return v.equalsIgnoreCase("true");
+    }
+
+    private EmulatorSettings emulator() {
+        boolean enabled = bool(PropertyNames.EMULATOR);
+        String scaleText = get(PropertyNames.EMULATOR_TIME_SCALE, "0.01");
+        double scale = 0.01;
+        try {
+            scale = Double.parseDouble(scaleText);
+            if (scale < 0 || Double.isNaN(scale) || Double.isInfinite(scale)) {
+                problem(PropertyNames.EMULATOR_TIME_SCALE, "'" + scaleText + "' is negative.",
+                        "Use 0 (instant), 0.01 (a hundred times faster than Azure) or 1 (as slow as Azure).");
+            }
+        } catch (NumberFormatException e) {
+            problem(PropertyNames.EMULATOR_TIME_SCALE, "'" + scaleText + "' is not a number.",
+                    "Use 0 (instant), 0.01 (a hundred times faster than Azure) or 1 (as slow as Azure).");
+        }
+        String state = get(PropertyNames.EMULATOR_STATE);
+        String faults = get(PropertyNames.EMULATOR_FAULTS);
+        Path faultsFile = faults == null ? null : project.baseDir().resolve(faults).normalize();
+        if (faultsFile != null && !Files.isRegularFile(faultsFile)) {
+            problem(PropertyNames.EMULATOR_FAULTS, "The fault file " + faults + " does not exist.",
+                    "Point it at a JSON array of fault rules (see README, 'Faults').");
+        }
+        return new EmulatorSettings(enabled, scale, state == null ? null : project.baseDir().resolve(state).normalize(),
+                faultsFile);
+    }
+}

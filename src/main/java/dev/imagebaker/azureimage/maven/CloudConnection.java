@@ -1,0 +1,78 @@
+package dev.imagebaker.azureimage.maven;
+
+import dev.imagebaker.azureimage.azure.AzureSession;
+import dev.imagebaker.azureimage.bake.Cloud;
+import dev.imagebaker.azureimage.config.BakeConfig;
+import dev.imagebaker.azureimage.config.EmulatorSettings;
+import dev.imagebaker.azureimage.emulator.ArmEmulator;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Azure, or the embedded emulator started for this goal. The two differ only in endpoint and credential; the
+ * emulator's inventory is written next to the manifest when the goal ends.
+ */
+final class CloudConnection implements AutoCloseable {
+    private final AzureSession session;
+    private final ArmEmulator emulator;
+    private final Path inventory;
+    private final Log log;
+
+    private CloudConnection(AzureSession session, ArmEmulator emulator, Path inventory, Log log) {
+        this.session = session;
+        this.emulator = emulator;
+        this.inventory = inventory;
+        this.log = log;
+    }
+
+    static CloudConnection open(BakeConfig config, Path outputDir, Log log) throws MojoExecutionException {
+        EmulatorSettings settings = config.emulator();
+        if (!settings.enabled()) {
+            log.info("Connecting to Azure subscription " + config.subscriptionId());
+            return new CloudConnection(AzureSession.azure(config.tenantId(), config.subscriptionId()), null, null, log);
+        }
+        ArmEmulator emulator;
+        try {
+            ArmEmulator.Builder builder = ArmEmulator.builder().timeScale(settings.timeScale())
+                    .subscription(config.subscriptionId()).requestLog(line -> log.debug("[emulator] " + line));
+            if (settings.stateFile() != null) {
+                builder.stateFile(settings.stateFile());
+            }
+            emulator = builder.start();
+            if (settings.faultsFile() != null) {
+                emulator.faults().addFile(settings.faultsFile());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MojoExecutionException("Cannot start the embedded Azure emulator: " + e.getMessage(), e);
+        }
+        log.info("Using the embedded Azure Resource Manager emulator at " + emulator.endpoint() + " (time scale "
+                + settings.timeScale() + "); nothing is created in Azure");
+        AzureSession session = AzureSession.emulator(emulator.endpoint(), emulator.certificatePem(),
+                ArmEmulator.TENANT, config.subscriptionId(), settings.timeScale());
+        return new CloudConnection(session, emulator, outputDir.resolve("emulator-inventory.json"), log);
+    }
+
+    Cloud cloud() {
+        return session.cloud();
+    }
+
+    int requestCount() {
+        return session.requestCount();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        if (emulator != null) {
+            try {
+                emulator.writeInventory(inventory);
+                log.info("Emulator inventory written to " + inventory);
+            } catch (IOException e) {
+                log.warn("Cannot write the emulator inventory " + inventory + ": " + e.getMessage());
+            }
+            emulator.close();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.imagebaker.azureimage.maven;
+
+import dev.imagebaker.azureimage.config.BakeConfig;
+import dev.imagebaker.azureimage.config.BakeConfigReader;
+import dev.imagebaker.azureimage.config.ConfigException;
+import dev.imagebaker.azureimage.config.ProjectInfo;
+import dev.imagebaker.azureimage.config.PropertyNames;
+import java.io.File;
+import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The configuration every image goal shares. Each parameter can also be set as {@code -Dazure-image.<name>},
+ * nested ones too ({@code -Dazure-image.gallery.name}); the command line wins over the pom.
+ */
+abstract class ImageMojo extends AbstractMojo {
+
+    /** Skips the goal, saying so. */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+    boolean skip;
+
+    /** The Azure subscription (a GUID), e.g. ${env.AZURE_SUBSCRIPTION_ID}. Optional with the emulator. */
+    @Parameter(property = PropertyNames.SUBSCRIPTION_ID)
+    String subscriptionId;
+
+    /** The Microsoft Entra tenant (GUID or domain); DefaultAzureCredential's default when absent. */
+    @Parameter(property = PropertyNames.TENANT_ID)
+    String tenantId;
+
+    /** The region of the build VM and of the gallery, e.g. westeurope. */
+    @Parameter(property = PropertyNames.LOCATION)
+    String location;
+
+    /** Marketplace URN publisher:offer:sku:version (version may be latest), or a gallery image (version) id. */
+    @Parameter(property = PropertyNames.SOURCE)
+    String source;
+
+    /** Linux or Windows; implied by a marketplace source. */
+    @Parameter(property = PropertyNames.OS_TYPE)
+    String osType;
+
+    /** Size of the build VM. */
+    @Parameter(property = PropertyNames.VM_SIZE, defaultValue = "Standard_D2s_v5")
+    String vmSize;
+
+    /** Where the image version is published: resourceGroup, name, imageDefinition, publisher, offer, sku. */
+    @Parameter
+    GalleryParameters gallery;
+
+    /** Provisioning scripts, run in name order: *.sh for Linux, *.ps1 for Windows. */
+    @Parameter(property = PropertyNames.SCRIPTS_DIRECTORY, defaultValue = "${project.basedir}/src/main/image/scripts")
+    File scriptsDirectory;
+
+    /** The image version, when the project version does not map to one (see README, "Versions"). */
+    @Parameter(property = PropertyNames.IMAGE_VERSION)
+    String imageVersion;
+
+    /** Bounds on the waits: script, deprovision, operation. */
+    @Parameter
+    TimeoutParameters timeouts;
+
+    /** Keep the temporary resource group (and its VM) when the bake fails, to inspect it. */
+    @Parameter(property = PropertyNames.KEEP_ON_FAILURE, defaultValue = "false")
+    boolean keepOnFailure;
+
+    /** How long the temporary group is tagged to live; azure-image:clean deletes it after that. */
+    @Parameter(property = PropertyNames.TEMP_GROUP_TTL, defaultValue = "PT6H")
+    String tempGroupTtl;
+
+    /** Run against the embedded Azure emulator instead of Azure: offline, nothing is created in Azure. */
+    @Parameter(property = PropertyNames.EMULATOR, defaultValue = "false")
+    boolean emulator;
+
+    /** The emulator's time scale: 1 = as slow as Azure, 0.01 = a hundred times faster, 0 = instant. */
+    @Parameter(property = PropertyNames.EMULATOR_TIME_SCALE, defaultValue = "0.01")
+    String emulatorTimeScale;
+
+    /** A JSON file the emulated cloud is loaded from and saved to, to share it between Maven invocations. */
+    @Parameter(property = PropertyNames.EMULATOR_STATE)
+    String emulatorState;
+
+    /** A JSON file of faults for the emulator to inject (see README, "Faults"). */
+    @Parameter(property = PropertyNames.EMULATOR_FAULTS)
+    String emulatorFaults;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    /** Logs why the goal is skipped; true when it is. */
+    boolean skipped() {
+        if (skip) {
+            getLog().info("Skipping azure-image:" + goal() + ": skip is true (<skip> or -D" + PropertyNames.SKIP + ").");
+        }
+        return skip;
+    }
+
+    abstract String goal();
+
+    Path outputDirectory() {
+        return Path.of(project.getBuild().getDirectory(), "azure-image");
+    }
+
+    BakeConfig readConfig() throws MojoFailureException {
+        Settings settings = new Settings()
+                .put(PropertyNames.SKIP, skip).put(PropertyNames.SUBSCRIPTION_ID, subscriptionId)
+                .put(PropertyNames.TENANT_ID, tenantId).put(PropertyNames.LOCATION, location)
+                .put(PropertyNames.SOURCE, source).put(PropertyNames.OS_TYPE, osType)
+                .put(PropertyNames.VM_SIZE, vmSize).put(PropertyNames.SCRIPTS_DIRECTORY, scriptsDirectory)
+                .put(PropertyNames.IMAGE_VERSION, imageVersion).put(PropertyNames.KEEP_ON_FAILURE, keepOnFailure)
+                .put(PropertyNames.TEMP_GROUP_TTL, tempGroupTtl).put(PropertyNames.EMULATOR, emulator)
+                .put(PropertyNames.EMULATOR_TIME_SCALE, emulatorTimeScale)
+                .put(PropertyNames.EMULATOR_STATE, emulatorState).put(PropertyNames.EMULATOR_FAULTS, emulatorFaults);
+        if (gallery != null) {
+            settings.put(PropertyNames.GALLERY_RESOURCE_GROUP, gallery.resourceGroup)
+                    .put(PropertyNames.GALLERY_NAME, gallery.name)
+                    .put(PropertyNames.GALLERY_IMAGE_DEFINITION, gallery.imageDefinition)
+                    .put(PropertyNames.GALLERY_PUBLISHER, gallery.publisher)
+                    .put(PropertyNames.GALLERY_OFFER, gallery.offer).put(PropertyNames.GALLERY_SKU, gallery.sku);
+        }
+        if (timeouts != null) {
+            settings.put(PropertyNames.TIMEOUT_SCRIPT, timeouts.script)
+                    .put(PropertyNames.TIMEOUT_DEPROVISION, timeouts.deprovision)
+                    .put(PropertyNames.TIMEOUT_OPERATION, timeouts.operation);
+        }
+        Path baseDir = project.getBasedir().toPath();
+        ProjectInfo info = new ProjectInfo(project.getGroupId(), project.getArtifactId(), project.getVersion(), baseDir,
+                Path.of(project.getBuild().getDirectory()), GitRevision.of(baseDir));
+        try {
+            return BakeConfigReader.read(settings.withOverrides(session.getUserProperties()), info);
+        } catch (ConfigException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+}

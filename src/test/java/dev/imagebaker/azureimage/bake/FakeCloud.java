@@ -1,0 +1,144 @@
+package dev.imagebaker.azureimage.bake;
+
+import dev.imagebaker.azureimage.config.OsType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fake of bake's interfaces that records every call as a line ("createGroup azimg-...") and fails the first
+ * call whose line starts with {@link #failOn}.
+ */
+final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Galleries {
+    final List<String> calls = new ArrayList<>();
+    final Map<String, ScriptRun> scriptResults = new HashMap<>();
+    String failOn;
+    DefinitionInfo existingDefinition;
+    VersionInfo existingVersion;
+
+    Cloud cloud() {
+        return new Cloud(this, this, this, this);
+    }
+
+    private void call(String line) {
+        calls.add(line);
+        if (failOn != null && line.startsWith(failOn)) {
+            failOn = null;
+            throw new CloudException("InternalServerError", 500, "injected failure of " + line);
+        }
+    }
+
+    List<String> callsStartingWith(String prefix) {
+        return calls.stream().filter(c -> c.startsWith(prefix)).toList();
+    }
+
+    @Override
+    public List<String> versions(String location, String publisher, String offer, String sku) {
+        call("versions " + sku);
+        return List.of("24.04.202409120", "24.04.202411030", "24.04.202410090");
+    }
+
+    @Override
+    public ImageFacts facts(String location, String publisher, String offer, String sku, String version) {
+        call("facts " + version);
+        return new ImageFacts(OsType.LINUX, "V2", "x64");
+    }
+
+    @Override
+    public boolean exists(String name) {
+        call("groupExists " + name);
+        return true;
+    }
+
+    @Override
+    public void create(String name, String location, Map<String, String> tags) {
+        call("createGroup " + name);
+    }
+
+    @Override
+    public void delete(String name, Duration timeout) {
+        call("deleteGroup " + name);
+    }
+
+    @Override
+    public BuildVm create(BuildVmRequest request, Duration timeout) {
+        call("createVm " + request.name() + " " + request.imageReference());
+        return new BuildVm("/vm/" + request.name(), request.resourceGroup(), request.name());
+    }
+
+    @Override
+    public ScriptRun runScript(BuildVm vm, String runName, String script, Duration timeout) {
+        call("runScript " + runName);
+        return scriptResults.getOrDefault(runName, new ScriptRun("Succeeded", 0, "ok", ""));
+    }
+
+    @Override
+    public void awaitStopped(BuildVm vm, Duration timeout) {
+        call("awaitStopped " + vm.name());
+    }
+
+    @Override
+    public void deallocate(BuildVm vm, Duration timeout) {
+        call("deallocate " + vm.name());
+    }
+
+    @Override
+    public void generalize(BuildVm vm) {
+        call("generalize " + vm.name());
+    }
+
+    @Override
+    public Optional<GalleryInfo> gallery(String resourceGroup, String name) {
+        call("gallery " + name);
+        return Optional.of(new GalleryInfo("/galleries/" + name, "westeurope"));
+    }
+
+    @Override
+    public GalleryInfo createGallery(String resourceGroup, String name, String location, Duration timeout) {
+        call("createGallery " + name);
+        return new GalleryInfo("/galleries/" + name, location);
+    }
+
+    @Override
+    public Optional<DefinitionInfo> definition(String resourceGroup, String gallery, String name) {
+        call("definition " + name);
+        return Optional.ofNullable(existingDefinition);
+    }
+
+    @Override
+    public DefinitionInfo createDefinition(String resourceGroup, String gallery, String name, String location,
+                                           ImageFacts facts, String publisher, String offer, String sku,
+                                           Duration timeout) {
+        call("createDefinition " + name);
+        return new DefinitionInfo("/definitions/" + name, location, facts.osType(), "Generalized",
+                facts.hyperVGeneration(), facts.architecture());
+    }
+
+    @Override
+    public Optional<VersionInfo> version(String resourceGroup, String gallery, String definition, String version) {
+        call("version " + version);
+        return Optional.ofNullable(existingVersion);
+    }
+
+    @Override
+    public List<VersionInfo> versions(String resourceGroup, String gallery, String definition) {
+        call("listVersions " + definition);
+        return List.of();
+    }
+
+    @Override
+    public VersionInfo createVersion(VersionRequest request, Duration timeout) {
+        call("createVersion " + request.version());
+        return new VersionInfo("/versions/" + request.version(), request.version(), request.location(), "Succeeded",
+                request.excludeFromLatest(), List.of(request.location()), request.tags());
+    }
+
+    @Override
+    public void deleteVersion(String resourceGroup, String gallery, String definition, String version,
+                              Duration timeout) {
+        call("deleteVersion " + version);
+    }
+}

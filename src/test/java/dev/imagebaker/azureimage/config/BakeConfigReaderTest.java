@@ -1,0 +1,264 @@
+package dev.imagebaker.azureimage.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every offline rule and its message: what, where (pom path and -D property), and the fix. */
+class BakeConfigReaderTest {
+    @TempDir
+    Path dir;
+    Map<String, String> values;
+
+    @BeforeEach
+    void validProject() throws IOException {
+        Files.createDirectories(dir.resolve("src/main/image/scripts"));
+        Files.writeString(dir.resolve("src/main/image/scripts/20-app.sh"), "echo app\n");
+        Files.writeString(dir.resolve("src/main/image/scripts/10-packages.sh"), "echo packages\n");
+        values = new HashMap<>();
+        values.put(PropertyNames.SUBSCRIPTION_ID, "8f3c2a10-5b6d-4e7f-9a8b-1c2d3e4f5a6b");
+        values.put(PropertyNames.LOCATION, "westeurope");
+        values.put(PropertyNames.SOURCE, "Canonical:ubuntu-24_04-lts:server:latest");
+        values.put(PropertyNames.GALLERY_RESOURCE_GROUP, "images-rg");
+        values.put(PropertyNames.GALLERY_NAME, "corp_images");
+        values.put(PropertyNames.GALLERY_IMAGE_DEFINITION, "orders-service");
+        values.put(PropertyNames.GALLERY_PUBLISHER, "contoso");
+        values.put(PropertyNames.GALLERY_OFFER, "orders");
+        values.put(PropertyNames.GALLERY_SKU, "ubuntu2404");
+    }
+
+    private BakeConfig read() {
+        return read("1.4.2");
+    }
+
+    private BakeConfig read(String version) {
+        return BakeConfigReader.read(values, new ProjectInfo("g", "orders-service", version, dir, dir.resolve("target"),
+                null));
+    }
+
+    private void assertProblem(String property, String... fragments) {
+        assertThatThrownBy(this::read).isInstanceOf(ConfigException.class).satisfies(e -> {
+            ConfigException c = (ConfigException) e;
+            assertThat(c.problems()).anySatisfy(p -> {
+                assertThat(p.property()).isEqualTo(property);
+                assertThat(p.xmlPath()).isEqualTo(PropertyNames.xmlPath(property));
+                assertThat(p.fix()).isNotBlank();
+                for (String fragment : fragments) {
+                    assertThat(p.toString()).contains(fragment);
+                }
+            });
+        });
+    }
+
+    @Test
+    void readsAValidConfigurationWithDefaults() {
+        BakeConfig config = read();
+        assertThat(config.location()).isEqualTo("westeurope");
+        assertThat(config.osType()).isEqualTo(OsType.LINUX);
+        assertThat(config.vmSize()).isEqualTo("Standard_D2s_v5");
+        assertThat(config.imageVersion()).hasToString("1.4.2");
+        assertThat(config.scripts()).extracting(p -> p.getFileName().toString())
+                .containsExactly("10-packages.sh", "20-app.sh");
+        assertThat(config.timeouts().script()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.timeouts().deprovision()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.emulator().enabled()).isFalse();
+        assertThat(config.source()).isInstanceOf(SourceImage.Marketplace.class);
+    }
+
+    @Test
+    void acceptsRegionDisplayNames() {
+        values.put(PropertyNames.LOCATION, "West Europe");
+        assertThat(read().location()).isEqualTo("westeurope");
+    }
+
+    @Test
+    void subscriptionIsRequiredOutsideTheEmulatorAndIsAGuid() {
+        values.remove(PropertyNames.SUBSCRIPTION_ID);
+        assertProblem(PropertyNames.SUBSCRIPTION_ID, "not set", "-Dazure-image.emulator");
+        values.put(PropertyNames.EMULATOR, "true");
+        assertThat(read().subscriptionId()).isEqualTo("00000000-0000-0000-0000-000000000001");
+        values.put(PropertyNames.SUBSCRIPTION_ID, "my-subscription");
+        assertProblem(PropertyNames.SUBSCRIPTION_ID, "'my-subscription' is not valid");
+    }
+
+    @Test
+    void tenantIsAGuidOrADomain() {
+        values.put(PropertyNames.TENANT_ID, "contoso.onmicrosoft.com");
+        assertThat(read().tenantId()).isEqualTo("contoso.onmicrosoft.com");
+        values.put(PropertyNames.TENANT_ID, "not a tenant");
+        assertProblem(PropertyNames.TENANT_ID, "is not valid");
+    }
+
+    @Test
+    void anUnknownRegionGetsADidYouMean() {
+        values.put(PropertyNames.LOCATION, "westeurop");
+        assertProblem(PropertyNames.LOCATION, "'westeurop' is not an Azure region", "Did you mean 'westeurope'?");
+        values.put(PropertyNames.LOCATION, "atlantis");
+        assertProblem(PropertyNames.LOCATION, "'atlantis' is not an Azure region", "az account list-locations");
+        values.remove(PropertyNames.LOCATION);
+        assertProblem(PropertyNames.LOCATION, "is not set", "<location>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Canonical:ubuntu-24_04-lts:server", "Canonical:ubuntu:server:latest:extra",
+        "ubuntu", "Canonical:ubuntu-24_04-lts:server:newest", "Canonical::server:latest"})
+    void theSourceIsAUrnOrAGalleryId(String source) {
+        values.put(PropertyNames.SOURCE, source);
+        assertProblem(PropertyNames.SOURCE, "publisher:offer:sku:version");
+    }
+
+    @Test
+    void aGallerySourceIsParsed() {
+        values.put(PropertyNames.SOURCE, "/subscriptions/8f3c2a10-5b6d-4e7f-9a8b-1c2d3e4f5a6b/resourceGroups/base-rg"
+                + "/providers/Microsoft.Compute/galleries/base/images/ubuntu/versions/1.0.3");
+        SourceImage.Gallery g = (SourceImage.Gallery) read().source();
+        assertThat(g.gallery()).isEqualTo("base");
+        assertThat(g.definition()).isEqualTo("ubuntu");
+        assertThat(g.version()).isEqualTo("1.0.3");
+    }
+
+    @Test
+    void galleryNamesHaveNoHyphen() {
+        values.put(PropertyNames.GALLERY_NAME, "corp-images");
+        assertProblem(PropertyNames.GALLERY_NAME, "'corp-images' contains a hyphen", "Use 'corp_images'.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"_corp", "corp.", "corp images", "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"})
+    void galleryNamesFollowAzureRules(String name) {
+        values.put(PropertyNames.GALLERY_NAME, name);
+        assertProblem(PropertyNames.GALLERY_NAME, "is not valid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-orders", "orders-", "orders service", "ooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooo"})
+    void definitionNamesFollowAzureRules(String name) {
+        values.put(PropertyNames.GALLERY_IMAGE_DEFINITION, name);
+        assertProblem(PropertyNames.GALLERY_IMAGE_DEFINITION, "is not valid");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"azure-image.gallery.publisher,con toso", "azure-image.gallery.offer,-orders",
+        "azure-image.gallery.sku,ubuntu 24"})
+    void identifierPartsFollowAzureRules(String property, String value) {
+        values.put(property, value);
+        assertProblem(property, "is not valid");
+    }
+
+    @Test
+    void identifierPartsAreRequiredAndBounded() {
+        values.remove(PropertyNames.GALLERY_SKU);
+        assertProblem(PropertyNames.GALLERY_SKU, "is not set", "<gallery><sku>");
+        values.put(PropertyNames.GALLERY_SKU, "s".repeat(65));
+        assertProblem(PropertyNames.GALLERY_SKU, "longer than 64");
+    }
+
+    @Test
+    void resourceGroupNamesFollowAzureRules() {
+        values.put(PropertyNames.GALLERY_RESOURCE_GROUP, "images rg.");
+        assertProblem(PropertyNames.GALLERY_RESOURCE_GROUP, "is not valid");
+    }
+
+    @Test
+    void vmSizesLookLikeAzureSizes() {
+        values.put(PropertyNames.VM_SIZE, "D2s_v5");
+        assertProblem(PropertyNames.VM_SIZE, "'D2s_v5' is not valid", "Standard_D2s_v5");
+    }
+
+    @Test
+    void theScriptsFolderMustExistAndHoldScripts() throws IOException {
+        values.put(PropertyNames.SCRIPTS_DIRECTORY, "provisioning");
+        assertProblem(PropertyNames.SCRIPTS_DIRECTORY, "provisioning does not exist", "10-packages.sh");
+        Files.createDirectories(dir.resolve("provisioning"));
+        Files.writeString(dir.resolve("provisioning/README.md"), "notes");
+        assertProblem(PropertyNames.SCRIPTS_DIRECTORY, "has no .sh script");
+    }
+
+    @Test
+    void scriptsThatCannotRunOnTheOsAreRefused() throws IOException {
+        Files.writeString(dir.resolve("src/main/image/scripts/30-iis.ps1"), "Install-WindowsFeature Web-Server\n");
+        assertProblem(PropertyNames.SCRIPTS_DIRECTORY, "[30-iis.ps1]", "cannot run on a Linux image");
+    }
+
+    @Test
+    void osTypeMustFitTheSource() {
+        values.put(PropertyNames.OS_TYPE, "Windows");
+        assertProblem(PropertyNames.OS_TYPE, "contradicts the source");
+        values.put(PropertyNames.OS_TYPE, "BeOS");
+        assertProblem(PropertyNames.OS_TYPE, "'BeOS' is not an OS type");
+    }
+
+    @Test
+    void windowsSourcesImplyWindows() throws IOException {
+        values.put(PropertyNames.SOURCE, "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest");
+        Files.delete(dir.resolve("src/main/image/scripts/10-packages.sh"));
+        Files.delete(dir.resolve("src/main/image/scripts/20-app.sh"));
+        Files.writeString(dir.resolve("src/main/image/scripts/10-iis.ps1"), "Install-WindowsFeature Web-Server\n");
+        assertThat(read().osType()).isEqualTo(OsType.WINDOWS);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"azure-image.timeouts.script,soon", "azure-image.timeouts.deprovision,0s",
+        "azure-image.timeouts.operation,PT-5M", "azure-image.tempGroupTtl,forever"})
+    void durationsArePositive(String property, String value) {
+        values.put(property, value);
+        assertProblem(property, value);
+    }
+
+    @Test
+    void durationsReadIsoAndShortForms() {
+        values.put(PropertyNames.TIMEOUT_SCRIPT, "90s");
+        values.put(PropertyNames.TIMEOUT_DEPROVISION, "PT20M");
+        values.put(PropertyNames.TIMEOUT_OPERATION, "2h");
+        Timeouts t = read().timeouts();
+        assertThat(t.script()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(t.deprovision()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(t.operation()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void booleansAreTrueOrFalse() {
+        values.put(PropertyNames.KEEP_ON_FAILURE, "yes");
+        assertProblem(PropertyNames.KEEP_ON_FAILURE, "'yes' is neither true nor false");
+    }
+
+    @Test
+    void emulatorSettingsAreChecked() {
+        values.put(PropertyNames.EMULATOR, "true");
+        values.put(PropertyNames.EMULATOR_TIME_SCALE, "-1");
+        assertProblem(PropertyNames.EMULATOR_TIME_SCALE, "is negative");
+        values.put(PropertyNames.EMULATOR_TIME_SCALE, "fast");
+        assertProblem(PropertyNames.EMULATOR_TIME_SCALE, "'fast' is not a number");
+        values.put(PropertyNames.EMULATOR_TIME_SCALE, "0");
+        values.put(PropertyNames.EMULATOR_FAULTS, "faults.json");
+        assertProblem(PropertyNames.EMULATOR_FAULTS, "faults.json does not exist");
+    }
+
+    @Test
+    void anUnmappableVersionIsAProblemLikeTheOthers() {
+        assertThatThrownBy(() -> read("1.0.0-SNAPSHOT")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("The project version '1.0.0-SNAPSHOT'");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        values.put(PropertyNames.LOCATION, "westeurop");
+        values.put(PropertyNames.GALLERY_NAME, "corp-images");
+        values.remove(PropertyNames.GALLERY_OFFER);
+        assertThatThrownBy(this::read).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(3))
+                .hasMessageStartingWith("Invalid azure-image configuration (3 problems):");
+    }
+}
