@@ -110,10 +110,38 @@ final class Cloud {
         if (withLocation) {
             response.header("Location", operations.resultUrl(request.baseUrl(), op, apiVersion));
         }
+        return withRetryAfter(response, op);
+    }
+
+    /** Adds Retry-After while the operation runs and a client should wait before polling again. */
+    ArmResponse withRetryAfter(ArmResponse response, Operations.Op op) {
         Integer retryAfter = operations.retryAfter(op);
         if (retryAfter != null) {
             response.header("Retry-After", String.valueOf(retryAfter));
         }
         return response;
+    }
+
+    /** A completion that ends the resource's provisioningState as Succeeded, or Failed. */
+    static Operations.Completion provisioning(ObjectNode properties) {
+        return new Operations.Completion() {
+            @Override
+            public JsonNode succeed() {
+                properties.put("provisioningState", "Succeeded");
+                return null;
+            }
+
+            @Override
+            public void fail(ArmError error) {
+                properties.put("provisioningState", "Failed");
+            }
+        };
+    }
+
+    /** An ARM list response {"value":[...]} of the given resources. */
+    static ArmResponse list(java.util.List<Resource> resources) {
+        com.fasterxml.jackson.databind.node.ArrayNode value = Json.array();
+        resources.forEach(r -> value.add(r.body));
+        return ArmResponse.ok(Json.object().set("value", value));
     }
 }

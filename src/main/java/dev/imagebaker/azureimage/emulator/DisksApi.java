@@ -1,6 +1,5 @@
 package dev.imagebaker.azureimage.emulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * Managed disks: GET, list and DELETE. A disk attached to a VM cannot be deleted, nor can a disk that is the
@@ -28,9 +27,7 @@ final class DisksApi {
 
     private ArmResponse list(ArmRequest req, Router.Params p) {
         Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ArrayNode value = Json.array();
-        cloud.inventory.within(rg.id, "Microsoft.Compute/disks").forEach(r -> value.add(r.body));
-        return ArmResponse.ok(Json.object().set("value", value));
+        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Compute/disks"));
     }
 
     private ArmResponse delete(ArmRequest req, Router.Params p) {

@@ -190,18 +190,7 @@ final class GalleriesApi {
         props.put("provisioningState", "Creating");
         cloud.inventory.put(resource);
         Operations.Op op = cloud.start(req, resource.id, resource.location(), cloud.clock.after(latency),
-                new Operations.Completion() {
-                    @Override
-                    public JsonNode succeed() {
-                        props.put("provisioningState", "Succeeded");
-                        return null;
-                    }
-
-                    @Override
-                    public void fail(ArmError error) {
-                        props.put("provisioningState", "Failed");
-                    }
-                });
+                Cloud.provisioning(props));
         return cloud.accepted(req, op, 201, resource.body, false);
     }
 
@@ -462,18 +451,7 @@ final class GalleriesApi {
         }
         ObjectNode props = version.properties();
         props.put("provisioningState", "Updating");
-        Operations.Op op = cloud.start(req, version.id, version.location(), due, new Operations.Completion() {
-            @Override
-            public JsonNode succeed() {
-                props.put("provisioningState", "Succeeded");
-                return null;
-            }
-
-            @Override
-            public void fail(ArmError error) {
-                props.put("provisioningState", "Failed");
-            }
-        });
+        Operations.Op op = cloud.start(req, version.id, version.location(), due, Cloud.provisioning(props));
         return cloud.accepted(req, op, 200, version.body, false);
     }
 
@@ -568,16 +546,12 @@ final class GalleriesApi {
         cloud.requireSubscription(p.get("sub"));
         ResourceId scope = p.get("rg") == null ? new ResourceId("/subscriptions/" + p.get("sub"))
                 : cloud.requireGroup(p.get("sub"), p.get("rg")).id;
-        ArrayNode value = Json.array();
-        cloud.inventory.within(scope, "Microsoft.Compute/galleries").forEach(r -> value.add(r.body));
-        return ArmResponse.ok(Json.object().set("value", value));
+        return Cloud.list(cloud.inventory.within(scope, "Microsoft.Compute/galleries"));
     }
 
     private ArmResponse listChildren(ResourceId parent, String childType) {
         cloud.requireGroup(parent.subscription(), parent.resourceGroup());
         cloud.require(parent);
-        ArrayNode value = Json.array();
-        cloud.inventory.children(parent, childType).forEach(r -> value.add(r.body));
-        return ArmResponse.ok(Json.object().set("value", value));
+        return Cloud.list(cloud.inventory.children(parent, childType));
     }
 }

@@ -1,7 +1,5 @@
 package dev.imagebaker.azureimage.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -88,18 +86,7 @@ final class ImagesApi {
         Resource image = new Resource(id, body, state);
         cloud.inventory.put(image);
         Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.IMAGE_CREATE),
-                new Operations.Completion() {
-                    @Override
-                    public JsonNode succeed() {
-                        props.put("provisioningState", "Succeeded");
-                        return null;
-                    }
-
-                    @Override
-                    public void fail(ArmError error) {
-                        props.put("provisioningState", "Failed");
-                    }
-                });
+                Cloud.provisioning(props));
         return cloud.accepted(req, op, 201, body, false);
     }
 
@@ -110,9 +97,7 @@ final class ImagesApi {
 
     private ArmResponse list(ArmRequest req, Router.Params p) {
         Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ArrayNode value = Json.array();
-        cloud.inventory.within(rg.id, "Microsoft.Compute/images").forEach(r -> value.add(r.body));
-        return ArmResponse.ok(Json.object().set("value", value));
+        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Compute/images"));
     }
 
     private ArmResponse delete(ArmRequest req, Router.Params p) {

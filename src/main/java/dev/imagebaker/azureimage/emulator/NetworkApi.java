@@ -57,18 +57,7 @@ final class NetworkApi {
         Resource resource = new Resource(id, body, Json.object());
         cloud.inventory.put(resource);
         Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.NETWORK_WRITE),
-                new Operations.Completion() {
-                    @Override
-                    public JsonNode succeed() {
-                        props.put("provisioningState", "Succeeded");
-                        return null;
-                    }
-
-                    @Override
-                    public void fail(ArmError error) {
-                        props.put("provisioningState", "Failed");
-                    }
-                });
+                Cloud.provisioning(props));
         return cloud.accepted(req, op, existing == null ? 201 : 200, body, false);
     }
 
@@ -170,9 +159,7 @@ final class NetworkApi {
 
     private ArmResponse list(Router.Params p, String type) {
         Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ArrayNode value = Json.array();
-        cloud.inventory.within(rg.id, "Microsoft.Network/" + type).forEach(r -> value.add(r.body));
-        return ArmResponse.ok(Json.object().set("value", value));
+        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Network/" + type));
     }
 
     private ArmResponse delete(ArmRequest req, Router.Params p, String type) {

@@ -21,25 +21,15 @@ final class OperationsApi {
 
     private ArmResponse status(ArmRequest req, Router.Params p) {
         Operations.Op op = find(p);
-        ArmResponse response = ArmResponse.ok(cloud.operations.statusBody(op));
-        Integer retryAfter = cloud.operations.retryAfter(op);
-        if (retryAfter != null) {
-            response.header("Retry-After", String.valueOf(retryAfter));
-        }
-        return response;
+        return cloud.withRetryAfter(ArmResponse.ok(cloud.operations.statusBody(op)), op);
     }
 
     /** 202 while running; then the result (200), nothing (204), or the error. */
     private ArmResponse result(ArmRequest req, Router.Params p) {
         Operations.Op op = find(p);
         if (!op.done()) {
-            ArmResponse response = ArmResponse.status(202);
-            response.header("Location", cloud.operations.resultUrl(req.baseUrl(), op, req.apiVersion()));
-            Integer retryAfter = cloud.operations.retryAfter(op);
-            if (retryAfter != null) {
-                response.header("Retry-After", String.valueOf(retryAfter));
-            }
-            return response;
+            return cloud.withRetryAfter(ArmResponse.status(202)
+                    .header("Location", cloud.operations.resultUrl(req.baseUrl(), op, req.apiVersion())), op);
         }
         if (op.error != null) {
             return new ArmResponse(409, op.error.toBody());

@@ -135,12 +135,7 @@ final class ResourceGroupsApi {
                         rg.properties().put("provisioningState", state);
                     }
                 });
-        ArmResponse response = ArmResponse.status(202);
-        response.header("Location", cloud.operations.resultUrl(req.baseUrl(), op, req.apiVersion()));
-        Integer retryAfter = cloud.operations.retryAfter(op);
-        if (retryAfter != null) {
-            response.header("Retry-After", String.valueOf(retryAfter));
-        }
-        return response;
+        return cloud.withRetryAfter(ArmResponse.status(202)
+                .header("Location", cloud.operations.resultUrl(req.baseUrl(), op, req.apiVersion())), op);
     }
 }

@@ -195,9 +195,7 @@ final class RunCommandsApi {
 
     private ArmResponse list(ArmRequest req, Router.Params p) {
         Resource vm = vm(p);
-        ArrayNode value = Json.array();
-        cloud.inventory.children(vm.id, "runCommands").forEach(r -> value.add(r.body));
-        return ArmResponse.ok(Json.object().set("value", value));
+        return Cloud.list(cloud.inventory.children(vm.id, "runCommands"));
     }
 
     private ArmResponse delete(ArmRequest req, Router.Params p) {

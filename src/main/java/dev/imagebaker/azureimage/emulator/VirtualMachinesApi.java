@@ -1,7 +1,6 @@
 package dev.imagebaker.azureimage.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Locale;
@@ -256,9 +255,7 @@ final class VirtualMachinesApi {
 
     private ArmResponse list(ArmRequest req, Router.Params p) {
         Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ArrayNode value = Json.array();
-        cloud.inventory.within(rg.id, "Microsoft.Compute/virtualMachines").forEach(r -> value.add(r.body));
-        return ArmResponse.ok(Json.object().set("value", value));
+        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Compute/virtualMachines"));
     }
 
     private ArmResponse power(ArmRequest req, Router.Params p, String action) {
