@@ -1,6 +1,13 @@
 package dev.imagebaker.azureimage.azure;
 
 import com.azure.core.management.exception.ManagementException;
+import com.azure.core.management.polling.PollResult;
+import com.azure.core.util.Context;
+import com.azure.core.util.polling.PollResponse;
+import com.azure.core.util.polling.SyncPoller;
+import com.azure.resourcemanager.compute.models.RegionalReplicationStatus;
+import com.azure.resourcemanager.compute.models.ReplicationStatusTypes;
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.GalleryImageInner;
 import com.azure.resourcemanager.compute.fluent.models.GalleryImageVersionInner;
@@ -22,17 +29,25 @@ import dev.imagebaker.azureimage.bake.GalleryInfo;
 import dev.imagebaker.azureimage.bake.ImageFacts;
 import dev.imagebaker.azureimage.bake.VersionInfo;
 import dev.imagebaker.azureimage.bake.VersionRequest;
+import dev.imagebaker.azureimage.bake.VersionUpdate;
+import dev.imagebaker.azureimage.bake.RegionReplication;
+import dev.imagebaker.azureimage.bake.CloudTimeoutException;
 import dev.imagebaker.azureimage.config.AzureRegions;
 import dev.imagebaker.azureimage.config.OsType;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Galleries, image definitions and image versions through the compute gallery APIs. */
 final class AzureGalleries implements Galleries {
+    private static final Duration REPLICATION_POLL = Duration.ofSeconds(30);
     private final ComputeManager compute;
 
     AzureGalleries(ComputeManager compute) {
@@ -100,31 +115,44 @@ final class AzureGalleries implements Galleries {
 
     @Override
     public List<VersionInfo> versions(String resourceGroup, String gallery, String definition) {
-        return Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
-                .listByGalleryImage(resourceGroup, gallery, definition).stream().map(AzureGalleries::toInfo).toList());
+        // A definition (or gallery, or group) that does not exist yet has no versions.
+        return find(() -> compute.serviceClient().getGalleryImageVersions()
+                .listByGalleryImage(resourceGroup, gallery, definition).stream().map(AzureGalleries::toInfo).toList())
+                .orElse(List.of());
     }
 
     private static VersionInfo toInfo(GalleryImageVersionInner v) {
         GalleryImageVersionPublishingProfile p = v.publishingProfile();
-        List<String> regions = new ArrayList<>();
+        List<dev.imagebaker.azureimage.config.TargetRegion> regions = new ArrayList<>();
         if (p != null && p.targetRegions() != null) {
-            // Azure answers display names ("West Europe"); the plugin works with canonical names.
-            p.targetRegions().forEach(r -> regions.add(AzureRegions.canonical(r.name()) == null ? r.name()
-                    : AzureRegions.canonical(r.name())));
+            for (TargetRegion r : p.targetRegions()) {
+                // Azure answers display names ("West Europe"); the plugin works with canonical names.
+                String name = AzureRegions.canonical(r.name()) == null ? r.name() : AzureRegions.canonical(r.name());
+                regions.add(new dev.imagebaker.azureimage.config.TargetRegion(name,
+                        r.regionalReplicaCount() == null ? 1 : r.regionalReplicaCount(),
+                        r.storageAccountType() == null ? "Standard_LRS" : r.storageAccountType().toString()));
+            }
         }
         return new VersionInfo(v.id(), v.name(), AzureRegions.canonical(v.location()),
                 v.provisioningState() == null ? null : v.provisioningState().toString(),
                 p != null && Boolean.TRUE.equals(p.excludeFromLatest()), regions,
+                p == null || p.publishedDate() == null ? null : p.publishedDate().toInstant(),
+                p == null || p.endOfLifeDate() == null ? null : p.endOfLifeDate().toInstant(),
                 v.tags() == null ? Map.of() : Map.copyOf(v.tags()));
+    }
+
+    private static List<TargetRegion> toAzure(List<dev.imagebaker.azureimage.config.TargetRegion> targets) {
+        List<TargetRegion> regions = new ArrayList<>();
+        for (dev.imagebaker.azureimage.config.TargetRegion t : targets) {
+            regions.add(new TargetRegion().withName(t.name()).withRegionalReplicaCount(t.replicas())
+                    .withStorageAccountType(StorageAccountType.fromString(t.storageAccountType())));
+        }
+        return regions;
     }
 
     @Override
     public VersionInfo createVersion(VersionRequest r, Duration timeout) {
-        List<TargetRegion> regions = new ArrayList<>();
-        for (VersionRequest.TargetRegion t : r.targetRegions()) {
-            regions.add(new TargetRegion().withName(t.name()).withRegionalReplicaCount(t.replicas())
-                    .withStorageAccountType(StorageAccountType.fromString(t.storageAccountType())));
-        }
+        List<TargetRegion> regions = toAzure(r.targetRegions());
         GalleryImageVersionInner version = new GalleryImageVersionInner().withLocation(r.location()).withTags(r.tags())
                 .withStorageProfile(new GalleryImageVersionStorageProfile()
                         .withSource(new GalleryArtifactVersionFullSource().withVirtualMachineId(r.sourceVmId())))
@@ -133,6 +161,60 @@ final class AzureGalleries implements Galleries {
         return toInfo(Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(
                 r.resourceGroup(), r.gallery(), r.definition(), r.version(), version), timeout,
                 "Creating image version " + r.version()));
+    }
+
+    /** resourceGroup, gallery, definition and version of a version id. */
+    private record VersionId(String resourceGroup, String gallery, String definition, String version) {
+        static VersionId of(String id) {
+            String[] p = id.split("/");
+            return new VersionId(p[4], p[8], p[10], p[12]);
+        }
+    }
+
+    @Override
+    public VersionInfo updateVersion(VersionUpdate update, Duration timeout,
+                                     Consumer<List<RegionReplication>> onProgress) {
+        VersionId v = VersionId.of(update.versionId());
+        GalleryImageVersionInner inner = Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
+                .get(v.resourceGroup(), v.gallery(), v.definition(), v.version()));
+        inner.publishingProfile().withTargetRegions(toAzure(update.targetRegions()))
+                .withExcludeFromLatest(update.excludeFromLatest())
+                .withEndOfLifeDate(update.endOfLifeDate() == null ? null
+                        : OffsetDateTime.ofInstant(update.endOfLifeDate(), ZoneOffset.UTC));
+        SyncPoller<PollResult<GalleryImageVersionInner>, GalleryImageVersionInner> poller = Lro.call(() ->
+                compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(v.resourceGroup(), v.gallery(),
+                        v.definition(), v.version(), inner));
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            PollResponse<?> response = Lro.call(poller::poll);
+            onProgress.accept(replication(update.versionId()));
+            if (response.getStatus().isComplete()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new CloudTimeoutException("Replicating image version " + v.version(), timeout);
+            }
+            ResourceManagerUtils.sleep(REPLICATION_POLL);
+        }
+        GalleryImageVersionInner updated = Lro.call(poller::getFinalResult);
+        return toInfo(updated);
+    }
+
+    @Override
+    public List<RegionReplication> replication(String versionId) {
+        VersionId v = VersionId.of(versionId);
+        GalleryImageVersionInner inner = Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
+                .getWithResponse(v.resourceGroup(), v.gallery(), v.definition(), v.version(),
+                        ReplicationStatusTypes.REPLICATION_STATUS, Context.NONE).getValue());
+        List<RegionReplication> out = new ArrayList<>();
+        if (inner.replicationStatus() != null && inner.replicationStatus().summary() != null) {
+            for (RegionalReplicationStatus r : inner.replicationStatus().summary()) {
+                String name = AzureRegions.canonical(r.region()) == null ? r.region() : AzureRegions.canonical(r.region());
+                out.add(new RegionReplication(name, r.state() == null ? "Unknown" : r.state().toString(),
+                        r.progress() == null ? 0 : r.progress(), r.details()));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.imagebaker.azureimage.bake;
 
 import dev.imagebaker.azureimage.config.BakeConfig;
+import dev.imagebaker.azureimage.config.GalleryTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,13 +14,18 @@ public final class BakeContext {
     final Progress progress;
     final BuildNames names;
     final Instant started;
+    final String versionName;
     final CleanupStack cleanups = new CleanupStack();
     final Map<String, Duration> stepTimes = new LinkedHashMap<>();
     ResolvedSource source;
+    ImageFacts facts;
+    Fingerprint fingerprint;
     GalleryInfo gallery;
     DefinitionInfo definition;
     BuildVm vm;
     VersionInfo version;
+    /** An existing version with the same fingerprint was found: nothing more to bake. */
+    boolean reused;
 
     BakeContext(BakeConfig config, Cloud cloud, Progress progress, BuildNames names, Instant started) {
         this.config = config;
@@ -27,14 +33,11 @@ public final class BakeContext {
         this.progress = progress;
         this.names = names;
         this.started = started;
-    }
-
-    String versionName() {
-        return config.imageVersion().toString();
+        this.versionName = config.imageVersion().at(started).toString();
     }
 
     String definitionPath() {
-        return config.gallery().resourceGroup() + "/" + config.gallery().name() + "/"
-                + config.gallery().imageDefinition();
+        GalleryTarget g = config.gallery();
+        return g.resourceGroup() + "/" + g.name() + "/" + config.definition();
     }
 }

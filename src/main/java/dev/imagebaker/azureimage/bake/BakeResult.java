@@ -1,11 +1,12 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.config.VersionKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** What a successful bake produced. */
-public record BakeResult(VersionInfo version, String definitionId, String galleryId, ResolvedSource source,
-                         String buildId, Instant started, Duration elapsed, Map<String, Duration> stepTimes,
-                         Map<String, String> tags) {
+/** What a bake produced, or found already baked from the same inputs (reused). */
+public record BakeResult(VersionInfo version, VersionKind kind, ResolvedSource source, ImageFacts facts,
+                         String fingerprint, boolean reused, String buildId, Instant started, Duration elapsed,
+                         Map<String, Duration> stepTimes) {
 }

@@ -29,6 +29,7 @@ public final class Baker {
     static List<Step> steps(BakeConfig config) {
         List<Step> steps = new ArrayList<>();
         steps.add(new ResolveSourceStep());
+        steps.add(new FindExistingStep());
         steps.add(new PrepareGalleryStep());
         steps.add(new CreateTempGroupStep());
         steps.add(new CreateBuildVmStep());
@@ -45,13 +46,14 @@ public final class Baker {
         Instant started = Instant.now();
         BakeContext ctx = new BakeContext(config, cloud, progress,
                 BuildNames.of(config.project().artifactId(), started), started);
-        progress.info("Baking " + ctx.definitionPath() + "/" + ctx.versionName() + " from " + config.source().text()
+        progress.info("Baking " + ctx.definitionPath() + "/" + ctx.versionName + " (" + config.kind().name()
+                .toLowerCase(java.util.Locale.ROOT) + " of " + config.project().version() + ") from " + config.source().text()
                 + " in " + config.location() + " (build " + ctx.names.buildId() + ")");
         Interruption interruption = new Interruption(Thread.currentThread(), progress, config.timeouts().operation());
         BakeException failure = null;
         try (Heartbeat heartbeat = new Heartbeat(progress, heartbeatInterval)) {
             List<Step> steps = steps(config);
-            for (int i = 0; i < steps.size(); i++) {
+            for (int i = 0; i < steps.size() && !ctx.reused; i++) {
                 runStep(ctx, steps.get(i), i + 1, steps.size(), heartbeat);
             }
         } catch (BakeException e) {
@@ -72,10 +74,10 @@ public final class Baker {
             throw failure;
         }
         Duration elapsed = Duration.between(started, Instant.now());
-        progress.info("Image version " + ctx.version.id() + " baked in " + Durations.format(elapsed));
-        return new BakeResult(ctx.version, ctx.definition.id(), ctx.gallery.id(), ctx.source, ctx.names.buildId(),
-                started, elapsed, Collections.unmodifiableMap(new LinkedHashMap<>(ctx.stepTimes)),
-                CaptureStep.tags(ctx));
+        progress.info("Image version " + ctx.version.id() + (ctx.reused ? " reused (same inputs)" : " baked")
+                + " in " + Durations.format(elapsed));
+        return new BakeResult(ctx.version, config.kind(), ctx.source, ctx.facts, ctx.fingerprint.digest(), ctx.reused,
+                ctx.names.buildId(), started, elapsed, Collections.unmodifiableMap(new LinkedHashMap<>(ctx.stepTimes)));
     }
 
     private void runStep(BakeContext ctx, Step step, int number, int total, Heartbeat heartbeat) {

@@ -23,5 +23,15 @@ public interface Galleries {
 
     VersionInfo createVersion(VersionRequest request, Duration timeout);
 
+    /**
+     * Changes a version's publishing and waits until Azure has replicated it, at most timeout; onProgress hears the
+     * replication of each region while it runs.
+     */
+    VersionInfo updateVersion(VersionUpdate update, Duration timeout,
+                              java.util.function.Consumer<List<RegionReplication>> onProgress);
+
+    /** Where the version's replication stands, region by region. */
+    List<RegionReplication> replication(String versionId);
+
     void deleteVersion(String resourceGroup, String gallery, String definition, String version, Duration timeout);
 }

@@ -1,12 +1,13 @@
 package dev.imagebaker.azureimage.bake;
 
 import dev.imagebaker.azureimage.config.GalleryTarget;
+import dev.imagebaker.azureimage.config.SourceImage;
 import java.util.Map;
 
 /**
  * Makes sure the gallery and the image definition exist and fit the source, before any temporary resource is
  * created: creates what is missing; refuses a definition whose OS type, OS state, Hyper-V generation or
- * architecture does not fit, naming both values; refuses a version that already exists.
+ * architecture does not fit, naming both values, and a gallery in another region.
  */
 final class PrepareGalleryStep implements Step {
 
@@ -25,6 +26,7 @@ final class PrepareGalleryStep implements Step {
         GalleryTarget target = ctx.config.gallery();
         String location = ctx.config.location();
         Galleries galleries = ctx.cloud.galleries();
+        ImageFacts facts = facts(ctx);
         if (!ctx.cloud.groups().exists(target.resourceGroup())) {
             ctx.cloud.groups().create(target.resourceGroup(), location, Map.of());
             ctx.progress.info("      created resource group " + target.resourceGroup() + " in " + location);
@@ -40,39 +42,46 @@ final class PrepareGalleryStep implements Step {
                     + " which must be the gallery's region.", "Set <location>" + ctx.gallery.location()
                     + "</location> (versions replicate to other regions through <targetRegions>).");
         }
-        ImageFacts facts = ctx.source.facts();
-        ctx.definition = galleries.definition(target.resourceGroup(), target.name(), target.imageDefinition())
-                .orElse(null);
+        String name = ctx.config.definition();
+        ctx.definition = galleries.definition(target.resourceGroup(), target.name(), name).orElse(null);
         if (ctx.definition == null) {
-            ctx.definition = galleries.createDefinition(target.resourceGroup(), target.name(),
-                    target.imageDefinition(), location, facts, target.publisher(), target.offer(), target.sku(),
+            ctx.definition = galleries.createDefinition(target.resourceGroup(), target.name(), name, location, facts,
+                    target.publisher(), target.offer(), target.skuFor(ctx.config.kind()),
                     ctx.config.timeouts().operation());
-            ctx.progress.info("      created image definition " + target.imageDefinition() + " ("
-                    + facts.osType().azureName() + ", Generalized, Hyper-V " + facts.hyperVGeneration() + ", "
-                    + facts.architecture() + ")");
+            ctx.progress.info("      created image definition " + name + " (" + facts.osType().azureName()
+                    + ", Generalized, Hyper-V " + facts.hyperVGeneration() + ", " + facts.architecture() + ")");
         } else {
-            checkFits(ctx, ctx.definition, facts);
+            mustFit(ctx, "OS type", ctx.definition.osType().azureName(), facts.osType().azureName());
+            mustFit(ctx, "OS state", ctx.definition.osState(), "Generalized");
+            mustFit(ctx, "Hyper-V generation", ctx.definition.hyperVGeneration(), facts.hyperVGeneration());
+            mustFit(ctx, "architecture", ctx.definition.architecture(), facts.architecture());
         }
-        galleries.version(target.resourceGroup(), target.name(), target.imageDefinition(), ctx.versionName())
-                .ifPresent(existing -> {
-                    throw refusal(ctx, "The image version " + ctx.versionName() + " already exists in "
-                            + ctx.definitionPath() + " (" + existing.provisioningState() + ").",
-                            "Bump the project version, or set <imageVersion> to a new version.");
-                });
     }
 
-    private void checkFits(BakeContext ctx, DefinitionInfo definition, ImageFacts facts) {
-        mustFit(ctx, "OS type", definition.osType().azureName(), facts.osType().azureName());
-        mustFit(ctx, "OS state", definition.osState(), "Generalized");
-        mustFit(ctx, "Hyper-V generation", definition.hyperVGeneration(), facts.hyperVGeneration());
-        mustFit(ctx, "architecture", definition.architecture(), facts.architecture());
+    /** What Azure says about the source image; the OS must be the one the scripts are for. */
+    private ImageFacts facts(BakeContext ctx) {
+        if (ctx.facts == null) {
+            SourceImage.Marketplace m = (SourceImage.Marketplace) SourceImage.parse(ctx.source.resolved());
+            ctx.facts = ctx.cloud.marketplace().facts(ctx.config.location(), m.publisher(), m.offer(), m.sku(),
+                    m.version());
+        }
+        ImageFacts facts = ctx.facts;
+        ctx.progress.info("      source image: " + facts.osType().azureName() + ", Hyper-V " + facts.hyperVGeneration()
+                + ", " + facts.architecture());
+        if (facts.osType() != ctx.config.osType()) {
+            throw refusal(ctx, "The source " + ctx.source.resolved() + " is a " + facts.osType().azureName()
+                    + " image, but the bake is configured for " + ctx.config.osType().azureName() + ".",
+                    "Set <osType>" + facts.osType().azureName() + "</osType> and provide "
+                            + facts.osType().scriptExtension() + " scripts.");
+        }
+        return facts;
     }
 
     private void mustFit(BakeContext ctx, String what, String definitionValue, String sourceValue) {
         if (!definitionValue.equalsIgnoreCase(sourceValue)) {
-            throw refusal(ctx, "The existing image definition " + ctx.config.gallery().imageDefinition() + " has "
-                    + what + " " + definitionValue + ", but the source " + ctx.source.resolved() + " needs "
-                    + sourceValue + ". A version must match its definition.", "Choose a source with " + what + " "
+            throw refusal(ctx, "The existing image definition " + ctx.config.definition() + " has " + what + " "
+                    + definitionValue + ", but the source " + ctx.source.resolved() + " needs " + sourceValue
+                    + ". A version must match its definition.", "Choose a source with " + what + " "
                     + definitionValue + ", or publish to another <gallery><imageDefinition> (a definition's "
                     + what + " cannot change).");
         }

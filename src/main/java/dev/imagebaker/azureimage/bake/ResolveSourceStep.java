@@ -27,15 +27,7 @@ final class ResolveSourceStep implements Step {
         SourceImage source = ctx.config.source();
         ctx.source = source instanceof SourceImage.Marketplace m ? marketplace(ctx, m)
                 : gallery(ctx, (SourceImage.Gallery) source);
-        ImageFacts facts = ctx.source.facts();
-        if (facts.osType() != ctx.config.osType()) {
-            throw new BakeException(title(ctx), ctx.source.resolved(), null, "The source is a "
-                    + facts.osType().azureName() + " image, but the bake is configured for "
-                    + ctx.config.osType().azureName() + ".", "Set <osType>" + facts.osType().azureName()
-                    + "</osType> and provide " + facts.osType().scriptExtension() + " scripts.", null);
-        }
-        ctx.progress.info("      resolved " + ctx.source.resolved() + " (" + facts.osType().azureName() + ", Hyper-V "
-                + facts.hyperVGeneration() + ", " + facts.architecture() + ")");
+        ctx.progress.info("      resolved " + ctx.source.resolved());
     }
 
     private ResolvedSource marketplace(BakeContext ctx, SourceImage.Marketplace m) {
@@ -49,9 +41,8 @@ final class ResolveSourceStep implements Step {
                             "Check <source> and <location>: az vm image list --publisher " + m.publisher()
                                     + " --offer " + m.offer() + " --sku " + m.sku() + " --all -l " + location, null));
         }
-        ImageFacts facts = ctx.cloud.marketplace().facts(location, m.publisher(), m.offer(), m.sku(), version);
         SourceImage.Marketplace concrete = m.withVersion(version);
-        return new ResolvedSource(m, concrete.text(), concrete.text(), facts);
+        return new ResolvedSource(m, concrete.text(), concrete.text());
     }
 
     private ResolvedSource gallery(BakeContext ctx, SourceImage.Gallery g) {
@@ -67,8 +58,8 @@ final class ResolveSourceStep implements Step {
                             + " no version that can be used as latest.", "Name a version in <source>.", null));
         }
         String versionId = definition.id() + "/versions/" + version;
-        ImageFacts facts = new ImageFacts(definition.osType(), definition.hyperVGeneration(), definition.architecture());
-        return new ResolvedSource(g, versionId, versionId, facts);
+        ctx.facts = new ImageFacts(definition.osType(), definition.hyperVGeneration(), definition.architecture());
+        return new ResolvedSource(g, versionId, versionId);
     }
 
     static int compareNumerically(String a, String b) {

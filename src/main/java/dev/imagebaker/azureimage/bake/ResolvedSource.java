@@ -3,8 +3,8 @@ package dev.imagebaker.azureimage.bake;
 import dev.imagebaker.azureimage.config.SourceImage;
 
 /**
- * The source as configured and as resolved: {@code latest} replaced by the concrete version, the image reference
- * the build VM boots from, and what Azure says about the image.
+ * The source as configured and as resolved: {@code latest} replaced by the concrete version, and the image
+ * reference the build VM boots from.
  */
-public record ResolvedSource(SourceImage configured, String resolved, String imageReference, ImageFacts facts) {
+public record ResolvedSource(SourceImage configured, String resolved, String imageReference) {
 }

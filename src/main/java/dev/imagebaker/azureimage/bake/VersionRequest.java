@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.config.TargetRegion;
 import java.util.List;
 import java.util.Map;
 
@@ -7,8 +8,4 @@ import java.util.Map;
 public record VersionRequest(String resourceGroup, String gallery, String definition, String version,
                              String location, String sourceVmId, List<TargetRegion> targetRegions,
                              boolean excludeFromLatest, Map<String, String> tags) {
-
-    /** A replication target: region, replica count and storage account type (Standard_LRS, Standard_ZRS, ...). */
-    public record TargetRegion(String name, int replicas, String storageAccountType) {
-    }
 }

@@ -7,9 +7,18 @@ import java.util.List;
 /** Everything a bake needs, validated: nothing here can fail offline any more. */
 public record BakeConfig(String subscriptionId, String tenantId, String location, SourceImage source,
                          OsType osType, String vmSize, GalleryTarget gallery, List<Path> scripts,
-                         ImageVersion imageVersion, Timeouts timeouts, boolean keepOnFailure, Duration tempGroupTtl,
-                         EmulatorSettings emulator, ProjectInfo project) {
+                         MappedVersion imageVersion, Timeouts timeouts, boolean keepOnFailure, Duration tempGroupTtl,
+                         Publishing publishing, EmulatorSettings emulator, ProjectInfo project) {
     public BakeConfig {
         scripts = List.copyOf(scripts);
+    }
+
+    public VersionKind kind() {
+        return imageVersion.kind();
+    }
+
+    /** The definition this bake's version goes to. */
+    public String definition() {
+        return gallery.definitionFor(kind());
     }
 }

@@ -23,13 +23,21 @@ public final class BakeConfigReader {
     private final ProjectInfo project;
     private final List<Problem> problems = new ArrayList<>();
 
-    private BakeConfigReader(Map<String, String> values, ProjectInfo project) {
+    private final boolean publishLater;
+
+    private BakeConfigReader(Map<String, String> values, ProjectInfo project, boolean publishLater) {
         this.values = values;
         this.project = project;
+        this.publishLater = publishLater;
     }
 
     public static BakeConfig read(Map<String, String> values, ProjectInfo project) {
-        return new BakeConfigReader(values, project).read();
+        return read(values, project, false);
+    }
+
+    /** publishLater: a publish goal is bound in the build, so bake makes a candidate only. */
+    public static BakeConfig read(Map<String, String> values, ProjectInfo project, boolean publishLater) {
+        return new BakeConfigReader(values, project, publishLater).read();
     }
 
     private String get(String property) {
@@ -62,8 +70,25 @@ public final class BakeConfigReader {
         }
     }
 
-    private BakeConfig read() {
-        EmulatorSettings emulator = emulator();
+    /** The settings publish needs: no source, scripts or project version (it publishes what a manifest names). */
+    public static PublishConfig readPublish(Map<String, String> values, ProjectInfo project, String location) {
+        BakeConfigReader reader = new BakeConfigReader(values, project, false);
+        EmulatorSettings emulator = reader.emulator();
+        String subscription = reader.subscription(emulator);
+        String tenant = reader.tenant();
+        Publishing publishing = reader.publishing(location);
+        Timeouts timeouts = reader.timeouts();
+        if (!reader.problems.isEmpty()) {
+            throw new ConfigException(reader.problems);
+        }
+        String release = reader.get(PropertyNames.GALLERY_IMAGE_DEFINITION);
+        String snapshots = reader.get(PropertyNames.GALLERY_SNAPSHOT_DEFINITION,
+                release == null ? null : release + "-snapshot");
+        return new PublishConfig(subscription.toLowerCase(Locale.ROOT), tenant, publishing, timeouts, emulator, release,
+                snapshots);
+    }
+
+    private String subscription(EmulatorSettings emulator) {
         String subscription = get(PropertyNames.SUBSCRIPTION_ID);
         if (subscription == null && emulator.enabled()) {
             subscription = DEFAULT_EMULATOR_SUBSCRIPTION;
@@ -75,9 +100,26 @@ public final class BakeConfigReader {
         }
         matches(PropertyNames.SUBSCRIPTION_ID, subscription, Names.GUID, "a subscription id is a GUID.",
                 "8f3c2a10-5b6d-4e7f-9a8b-1c2d3e4f5a6b");
+        return subscription == null ? "" : subscription;
+    }
+
+    private String tenant() {
         String tenant = get(PropertyNames.TENANT_ID);
         matches(PropertyNames.TENANT_ID, tenant, Names.TENANT, "a tenant is a GUID or a domain.",
                 "contoso.onmicrosoft.com");
+        return tenant;
+    }
+
+    private Timeouts timeouts() {
+        return new Timeouts(duration(PropertyNames.TIMEOUT_SCRIPT, "PT30M"),
+                duration(PropertyNames.TIMEOUT_DEPROVISION, "PT15M"),
+                duration(PropertyNames.TIMEOUT_OPERATION, "PT60M"));
+    }
+
+    private BakeConfig read() {
+        EmulatorSettings emulator = emulator();
+        String subscription = subscription(emulator);
+        String tenant = tenant();
 
         String location = location();
         SourceImage source = source();
@@ -87,22 +129,21 @@ public final class BakeConfigReader {
                 DEFAULT_VM_SIZE);
         GalleryTarget gallery = gallery();
         List<Path> scripts = scripts(osType);
-        ImageVersion version = null;
+        MappedVersion version = null;
         try {
             version = VersionMapping.map(project.version(), get(PropertyNames.IMAGE_VERSION));
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
-        Timeouts timeouts = new Timeouts(duration(PropertyNames.TIMEOUT_SCRIPT, "PT30M"),
-                duration(PropertyNames.TIMEOUT_DEPROVISION, "PT15M"),
-                duration(PropertyNames.TIMEOUT_OPERATION, "PT60M"));
+        Timeouts timeouts = timeouts();
         Duration ttl = duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
         boolean keepOnFailure = bool(PropertyNames.KEEP_ON_FAILURE);
+        Publishing publishing = publishing(location);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new BakeConfig(subscription.toLowerCase(Locale.ROOT), tenant, location, source, osType, vmSize,
-                gallery, scripts, version, timeouts, keepOnFailure, ttl, emulator, project);
+                gallery, scripts, version, timeouts, keepOnFailure, ttl, publishing, emulator, project);
     }
 
     private String location() {
@@ -176,8 +217,18 @@ public final class BakeConfigReader {
                 "orders-service");
         String publisher = identifierPart(PropertyNames.GALLERY_PUBLISHER, "publisher", "contoso", 128);
         String offer = identifierPart(PropertyNames.GALLERY_OFFER, "offer", "orders", 64);
-        String sku = identifierPart(PropertyNames.GALLERY_SKU, "sku", "ubuntu2404", 64);
-        return new GalleryTarget(group, name, definition, publisher, offer, sku);
+        String sku = identifierPart(PropertyNames.GALLERY_SKU, "sku", "ubuntu2404", 55);
+        String snapshots = get(PropertyNames.GALLERY_SNAPSHOT_DEFINITION,
+                definition == null ? null : definition + "-snapshot");
+        matches(PropertyNames.GALLERY_SNAPSHOT_DEFINITION, snapshots, Names.IMAGE_DEFINITION, "image definition"
+                + " names have at most 80 letters, digits, '-', '_' and '.', and start and end with a letter or digit.",
+                "orders-service-snapshot");
+        if (snapshots != null && snapshots.equalsIgnoreCase(definition)) {
+            problem(PropertyNames.GALLERY_SNAPSHOT_DEFINITION, "The snapshot definition is the release definition;"
+                    + " snapshots would mix with releases.", "Leave it out (default: " + definition
+                    + "-snapshot) or name another definition.");
+        }
+        return new GalleryTarget(group, name, definition, publisher, offer, sku, snapshots);
     }
 
     private String identifierPart(String property, String what, String example, int max) {
@@ -188,6 +239,77 @@ public final class BakeConfigReader {
             problem(property, "'" + v + "' is longer than " + max + " characters.", "Shorten it.");
         }
         return v;
+    }
+
+    private Publishing publishing(String location) {
+        List<TargetRegion> regions = new ArrayList<>();
+        String text = get(PropertyNames.TARGET_REGIONS);
+        if (text != null) {
+            try {
+                regions.addAll(TargetRegion.parseList(text));
+            } catch (IllegalArgumentException e) {
+                problem(PropertyNames.TARGET_REGIONS, "The target region " + e.getMessage() + ".",
+                        "Write regions as name[:replicas[:storageAccountType]], e.g. westeurope,northeurope:2:Standard_ZRS.");
+            }
+        }
+        if (location != null && regions.stream().noneMatch(r -> r.name().equals(location))) {
+            // Azure requires the source region among the targets: the build region is always one.
+            regions.add(0, new TargetRegion(location, 1, TargetRegion.DEFAULT_STORAGE));
+        }
+        java.time.Period endOfLife = null;
+        String eol = get(PropertyNames.END_OF_LIFE_AFTER);
+        if (eol != null) {
+            try {
+                endOfLife = java.time.Period.parse(eol.toUpperCase(Locale.ROOT));
+                if (endOfLife.isNegative() || endOfLife.isZero()) {
+                    problem(PropertyNames.END_OF_LIFE_AFTER, "'" + eol + "' is not a positive period.",
+                            "Use an ISO-8601 period such as P1Y, P6M or P90D.");
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                problem(PropertyNames.END_OF_LIFE_AFTER, "'" + eol + "' is not an ISO-8601 period.",
+                        "Use a period such as P1Y, P6M or P90D.");
+            }
+        }
+        Retention retention = null;
+        if (get(PropertyNames.RETENTION_RELEASES) != null || get(PropertyNames.RETENTION_SNAPSHOTS) != null) {
+            retention = new Retention(count(PropertyNames.RETENTION_RELEASES), count(PropertyNames.RETENTION_SNAPSHOTS),
+                    nonNegative(PropertyNames.RETENTION_MINIMUM_AGE, "P7D"), bool(PropertyNames.RETENTION_DRY_RUN));
+        }
+        return new Publishing(regions, endOfLife, retention, duration(PropertyNames.TIMEOUT_REPLICATION, "PT3H"),
+                publishLater);
+    }
+
+    /** A count of versions to keep; absent means keep them all. */
+    private int count(String property) {
+        String v = get(property);
+        if (v == null) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(property, "'" + v + "' is not a count of versions to keep (1 or more).",
+                "Use e.g. 5; leave it out to keep every version of that kind.");
+        return Integer.MAX_VALUE;
+    }
+
+    private Duration nonNegative(String property, String fallback) {
+        String text = get(property, fallback);
+        try {
+            Duration d = Durations.parse(text);
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problem(property, "'" + text + "' is not a duration of 0 or more.", "Use e.g. " + fallback + ".");
+        return Durations.parse(fallback);
     }
 
     private Path scriptsDirectory() {
@@ -282,7 +404,9 @@ public final class BakeConfigReader {
             problem(PropertyNames.EMULATOR_FAULTS, "The fault file " + faults + " does not exist.",
                     "Point it at a JSON array of fault rules (see README, 'Faults').");
         }
-        return new EmulatorSettings(enabled, scale, state == null ? null : project.baseDir().resolve(state).normalize(),
-                faultsFile);
+        // By default the emulated cloud lives in target/: the goals of one build, and later invocations, share it.
+        Path stateFile = state == null ? project.buildDir().resolve("azure-image/emulator-state.json")
+                : project.baseDir().resolve(state).normalize();
+        return new EmulatorSettings(enabled, scale, stateFile, faultsFile);
     }
 }

@@ -22,6 +22,15 @@ public final class PropertyNames {
     public static final String GALLERY_PUBLISHER = PREFIX + "gallery.publisher";
     public static final String GALLERY_OFFER = PREFIX + "gallery.offer";
     public static final String GALLERY_SKU = PREFIX + "gallery.sku";
+    public static final String GALLERY_SNAPSHOT_DEFINITION = PREFIX + "gallery.snapshotImageDefinition";
+    public static final String TARGET_REGIONS = PREFIX + "targetRegions";
+    public static final String END_OF_LIFE_AFTER = PREFIX + "endOfLifeAfter";
+    public static final String RETENTION_RELEASES = PREFIX + "retention.releases";
+    public static final String RETENTION_SNAPSHOTS = PREFIX + "retention.snapshots";
+    public static final String RETENTION_MINIMUM_AGE = PREFIX + "retention.minimumAge";
+    public static final String RETENTION_DRY_RUN = PREFIX + "retention.dryRun";
+    public static final String TIMEOUT_REPLICATION = PREFIX + "timeouts.replication";
+    public static final String MANIFEST = PREFIX + "manifest";
     public static final String SCRIPTS_DIRECTORY = PREFIX + "scriptsDirectory";
     public static final String IMAGE_VERSION = PREFIX + "imageVersion";
     public static final String TIMEOUT_SCRIPT = PREFIX + "timeouts.script";
@@ -45,6 +54,11 @@ public final class PropertyNames {
             {GALLERY_RESOURCE_GROUP, "gallery/resourceGroup"}, {GALLERY_NAME, "gallery/name"},
             {GALLERY_IMAGE_DEFINITION, "gallery/imageDefinition"}, {GALLERY_PUBLISHER, "gallery/publisher"},
             {GALLERY_OFFER, "gallery/offer"}, {GALLERY_SKU, "gallery/sku"},
+            {GALLERY_SNAPSHOT_DEFINITION, "gallery/snapshotImageDefinition"}, {TARGET_REGIONS, "targetRegions"},
+            {END_OF_LIFE_AFTER, "endOfLifeAfter"}, {RETENTION_RELEASES, "retention/releases"},
+            {RETENTION_SNAPSHOTS, "retention/snapshots"}, {RETENTION_MINIMUM_AGE, "retention/minimumAge"},
+            {RETENTION_DRY_RUN, "retention/dryRun"}, {TIMEOUT_REPLICATION, "timeouts/replication"},
+            {MANIFEST, "manifest"},
             {SCRIPTS_DIRECTORY, "scriptsDirectory"}, {IMAGE_VERSION, "imageVersion"},
             {TIMEOUT_SCRIPT, "timeouts/script"}, {TIMEOUT_DEPROVISION, "timeouts/deprovision"},
             {TIMEOUT_OPERATION, "timeouts/operation"}, {KEEP_ON_FAILURE, "keepOnFailure"},

@@ -5,23 +5,32 @@ import dev.imagebaker.azureimage.bake.BakeException;
 import dev.imagebaker.azureimage.bake.BakeResult;
 import dev.imagebaker.azureimage.bake.Baker;
 import dev.imagebaker.azureimage.bake.Manifest;
+import dev.imagebaker.azureimage.bake.PublishTarget;
+import dev.imagebaker.azureimage.bake.VersionInfo;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Bakes the image: a build VM from the source, the project's scripts, generalization in the guest and in Azure,
- * and an image version in the gallery named after the project version. Every temporary resource is deleted,
- * on success and on failure. Writes target/azure-image/image.json.
+ * and an image version in the gallery named after the project version; every temporary resource is deleted, on
+ * success and on failure. A version already baked from the same inputs is reused. When a publish goal is bound,
+ * the version stays a candidate (build region, excluded from latest); otherwise bake publishes it. Writes
+ * target/azure-image/image.json and attaches it to the build (type json, classifier azure-image).
  */
 @Mojo(name = "bake", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BakeMojo extends ImageMojo {
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    @Component
+    MavenProjectHelper projectHelper;
 
     @Override
     String goal() {
@@ -35,23 +44,36 @@ public class BakeMojo extends ImageMojo {
         }
         BakeConfig config = readConfig();
         Path output = outputDirectory();
-        try (CloudConnection cloud = CloudConnection.open(config, output, getLog())) {
+        Path file = output.resolve("image.json");
+        try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
+                config.emulator(), output, getLog())) {
+            MavenProgress progress = new MavenProgress(getLog());
             BakeResult result;
             try {
-                result = new Baker(cloud.cloud(), new MavenProgress(getLog()), HEARTBEAT).bake(config);
+                result = new Baker(cloud.cloud(), progress, HEARTBEAT).bake(config);
             } catch (BakeException e) {
                 throw new MojoFailureException(e.getMessage(), e);
             } finally {
                 getLog().info("Made " + cloud.requestCount() + " ARM requests");
             }
-            ObjectNode manifest = Manifest.of(config, result);
-            manifest.put("armRequests", cloud.requestCount());
-            Path file = output.resolve("image.json");
+            ObjectNode manifest = Manifest.of(config, result, cloud.requestCount());
             Manifest.write(manifest, file);
+            if (config.publishing().publishLater()) {
+                getLog().info("Image version " + result.version().name() + " is a candidate: azure-image:publish"
+                        + " replicates and promotes it");
+            } else {
+                VersionInfo published = Publication.publishAndPrune(cloud, progress, new PublishTarget(
+                        result.version().id(), config.kind(), config.location()), config.publishing(),
+                        config.timeouts().operation(), config.gallery().imageDefinition(),
+                        config.gallery().snapshotImageDefinition());
+                manifest.set("imageVersion", Manifest.version(published));
+                Manifest.write(manifest, file);
+            }
+            projectHelper.attachArtifact(project, "json", "azure-image", file.toFile());
             exportProperties(result);
             getLog().info("Manifest: " + file);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the manifest: " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot write the manifest " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -59,8 +81,8 @@ public class BakeMojo extends ImageMojo {
     private void exportProperties(BakeResult result) {
         project.getProperties().setProperty("azure-image.imageVersionId", result.version().id());
         project.getProperties().setProperty("azure-image.imageVersion", result.version().name());
-        project.getProperties().setProperty("azure-image.imageDefinitionId", result.definitionId());
-        project.getProperties().setProperty("azure-image.galleryId", result.galleryId());
+        project.getProperties().setProperty("azure-image.imageDefinitionId", result.version().definitionId());
+        project.getProperties().setProperty("azure-image.galleryId", result.version().galleryId());
         project.getProperties().setProperty("azure-image.sourceImage", result.source().resolved());
         project.getProperties().setProperty("azure-image.buildId", result.buildId());
     }

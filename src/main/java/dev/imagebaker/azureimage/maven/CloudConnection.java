@@ -2,7 +2,6 @@ package dev.imagebaker.azureimage.maven;
 
 import dev.imagebaker.azureimage.azure.AzureSession;
 import dev.imagebaker.azureimage.bake.Cloud;
-import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.EmulatorSettings;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
 import java.io.IOException;
@@ -27,16 +26,16 @@ final class CloudConnection implements AutoCloseable {
         this.log = log;
     }
 
-    static CloudConnection open(BakeConfig config, Path outputDir, Log log) throws MojoExecutionException {
-        EmulatorSettings settings = config.emulator();
+    static CloudConnection open(String subscriptionId, String tenantId, EmulatorSettings settings, Path outputDir,
+                                Log log) throws MojoExecutionException {
         if (!settings.enabled()) {
-            log.info("Connecting to Azure subscription " + config.subscriptionId());
-            return new CloudConnection(AzureSession.azure(config.tenantId(), config.subscriptionId()), null, null, log);
+            log.info("Connecting to Azure subscription " + subscriptionId);
+            return new CloudConnection(AzureSession.azure(tenantId, subscriptionId), null, null, log);
         }
         ArmEmulator emulator;
         try {
             ArmEmulator.Builder builder = ArmEmulator.builder().timeScale(settings.timeScale())
-                    .subscription(config.subscriptionId()).requestLog(line -> log.debug("[emulator] " + line));
+                    .subscription(subscriptionId).requestLog(line -> log.debug("[emulator] " + line));
             if (settings.stateFile() != null) {
                 builder.stateFile(settings.stateFile());
             }
@@ -50,7 +49,7 @@ final class CloudConnection implements AutoCloseable {
         log.info("Using the embedded Azure Resource Manager emulator at " + emulator.endpoint() + " (time scale "
                 + settings.timeScale() + "); nothing is created in Azure");
         AzureSession session = AzureSession.emulator(emulator.endpoint(), emulator.certificatePem(),
-                ArmEmulator.TENANT, config.subscriptionId(), settings.timeScale());
+                ArmEmulator.TENANT, subscriptionId, settings.timeScale());
         return new CloudConnection(session, emulator, outputDir.resolve("emulator-inventory.json"), log);
     }
 

@@ -12,4 +12,6 @@ public class GalleryParameters {
     String publisher;
     String offer;
     String sku;
+    /** Where snapshot and pre-release versions go; default: imageDefinition + "-snapshot". */
+    String snapshotImageDefinition;
 }

@@ -63,6 +63,21 @@ abstract class ImageMojo extends AbstractMojo {
     @Parameter
     TimeoutParameters timeouts;
 
+    /**
+     * Regions the version is replicated to when published: name, replicas, storageAccountType. The build region is
+     * always one. As a property: -Dazure-image.targetRegions=westeurope,northeurope:2:Standard_ZRS.
+     */
+    @Parameter
+    java.util.List<TargetRegionParameters> targetRegions;
+
+    /** End of life of a published version, an ISO-8601 period after its publication, e.g. P1Y. */
+    @Parameter(property = PropertyNames.END_OF_LIFE_AFTER)
+    String endOfLifeAfter;
+
+    /** Which old versions publishing deletes: releases, snapshots (counts to keep), minimumAge, dryRun. */
+    @Parameter
+    RetentionParameters retention;
+
     /** Keep the temporary resource group (and its VM) when the bake fails, to inspect it. */
     @Parameter(property = PropertyNames.KEEP_ON_FAILURE, defaultValue = "false")
     boolean keepOnFailure;
@@ -107,7 +122,7 @@ abstract class ImageMojo extends AbstractMojo {
         return Path.of(project.getBuild().getDirectory(), "azure-image");
     }
 
-    BakeConfig readConfig() throws MojoFailureException {
+    Settings settings() {
         Settings settings = new Settings()
                 .put(PropertyNames.SKIP, skip).put(PropertyNames.SUBSCRIPTION_ID, subscriptionId)
                 .put(PropertyNames.TENANT_ID, tenantId).put(PropertyNames.LOCATION, location)
@@ -116,26 +131,54 @@ abstract class ImageMojo extends AbstractMojo {
                 .put(PropertyNames.IMAGE_VERSION, imageVersion).put(PropertyNames.KEEP_ON_FAILURE, keepOnFailure)
                 .put(PropertyNames.TEMP_GROUP_TTL, tempGroupTtl).put(PropertyNames.EMULATOR, emulator)
                 .put(PropertyNames.EMULATOR_TIME_SCALE, emulatorTimeScale)
-                .put(PropertyNames.EMULATOR_STATE, emulatorState).put(PropertyNames.EMULATOR_FAULTS, emulatorFaults);
+                .put(PropertyNames.EMULATOR_STATE, emulatorState).put(PropertyNames.EMULATOR_FAULTS, emulatorFaults)
+                .put(PropertyNames.END_OF_LIFE_AFTER, endOfLifeAfter);
+        if (targetRegions != null) {
+            settings.put(PropertyNames.TARGET_REGIONS, String.join(",",
+                    targetRegions.stream().map(TargetRegionParameters::compact).toList()));
+        }
+        if (retention != null) {
+            settings.put(PropertyNames.RETENTION_RELEASES, retention.releases)
+                    .put(PropertyNames.RETENTION_SNAPSHOTS, retention.snapshots)
+                    .put(PropertyNames.RETENTION_MINIMUM_AGE, retention.minimumAge)
+                    .put(PropertyNames.RETENTION_DRY_RUN, retention.dryRun);
+        }
         if (gallery != null) {
             settings.put(PropertyNames.GALLERY_RESOURCE_GROUP, gallery.resourceGroup)
                     .put(PropertyNames.GALLERY_NAME, gallery.name)
                     .put(PropertyNames.GALLERY_IMAGE_DEFINITION, gallery.imageDefinition)
                     .put(PropertyNames.GALLERY_PUBLISHER, gallery.publisher)
-                    .put(PropertyNames.GALLERY_OFFER, gallery.offer).put(PropertyNames.GALLERY_SKU, gallery.sku);
+                    .put(PropertyNames.GALLERY_OFFER, gallery.offer).put(PropertyNames.GALLERY_SKU, gallery.sku)
+                    .put(PropertyNames.GALLERY_SNAPSHOT_DEFINITION, gallery.snapshotImageDefinition);
         }
         if (timeouts != null) {
             settings.put(PropertyNames.TIMEOUT_SCRIPT, timeouts.script)
                     .put(PropertyNames.TIMEOUT_DEPROVISION, timeouts.deprovision)
-                    .put(PropertyNames.TIMEOUT_OPERATION, timeouts.operation);
+                    .put(PropertyNames.TIMEOUT_OPERATION, timeouts.operation)
+                    .put(PropertyNames.TIMEOUT_REPLICATION, timeouts.replication);
         }
+        return settings;
+    }
+
+    ProjectInfo projectInfo() {
         Path baseDir = project.getBasedir().toPath();
-        ProjectInfo info = new ProjectInfo(project.getGroupId(), project.getArtifactId(), project.getVersion(), baseDir,
+        return new ProjectInfo(project.getGroupId(), project.getArtifactId(), project.getVersion(), baseDir,
                 Path.of(project.getBuild().getDirectory()), GitRevision.of(baseDir));
+    }
+
+    BakeConfig readConfig() throws MojoFailureException {
         try {
-            return BakeConfigReader.read(settings.withOverrides(session.getUserProperties()), info);
+            return BakeConfigReader.read(settings().withOverrides(session.getUserProperties()), projectInfo(),
+                    goalBound("publish"));
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
+    }
+
+    /** Whether this project's build binds a goal of this plugin, e.g. publish in the deploy phase. */
+    boolean goalBound(String goal) {
+        return project.getBuildPlugins().stream()
+                .filter(p -> "dev.imagebaker".equals(p.getGroupId()) && "azure-image-maven-plugin".equals(p.getArtifactId()))
+                .flatMap(p -> p.getExecutions().stream()).anyMatch(e -> e.getGoals().contains(goal));
     }
 }

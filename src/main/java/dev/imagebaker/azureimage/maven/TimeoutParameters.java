@@ -8,4 +8,6 @@ public class TimeoutParameters {
     String deprovision;
     /** Limit for any one Azure operation (VM creation, capture, group deletion). Default PT60M. */
     String operation;
+    /** Limit for replication to the target regions when publishing. Default PT3H. */
+    String replication;
 }

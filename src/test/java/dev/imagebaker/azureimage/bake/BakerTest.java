@@ -39,8 +39,8 @@ class BakerTest {
         BakeResult result = bake();
         List<String> calls = fake.calls;
         assertThat(calls).containsSubsequence(
-                "versions server", "facts 24.04.202411030",
-                "definition orders-service", "createDefinition orders-service", "version 1.4.2",
+                "versions server", "version 1.4.2", "facts 24.04.202411030",
+                "definition orders-service", "createDefinition orders-service",
                 "createGroup azimg-orders-service-" + result.buildId(),
                 "createVm azimg-build Canonical:ubuntu-24_04-lts:server:24.04.202411030",
                 "runScript 10-packages", "runScript 20-app", "runScript azimg-deprovision", "awaitStopped azimg-build",
@@ -49,12 +49,16 @@ class BakerTest {
         assertThat(calls.get(calls.size() - 1)).startsWith("deleteGroup ");
         assertThat(fake.callsStartingWith("deleteVersion")).isEmpty();
         assertThat(result.source().resolved()).endsWith(":24.04.202411030");
-        assertThat(progress.lines).anyMatch(l -> l.startsWith("[1/9] Resolve source"))
-                .anyMatch(l -> l.startsWith("[9/9] Capture image version"));
+        assertThat(progress.lines).anyMatch(l -> l.startsWith("[1/10] Resolve source"))
+                .anyMatch(l -> l.startsWith("[10/10] Capture image version"));
+        assertThat(result.reused()).isFalse();
+        assertThat(result.version().excludeFromLatest()).as("a candidate").isTrue();
+        assertThat(result.version().tags()).containsKeys("azure-image.fingerprint", "azure-image.inputs.1")
+                .containsEntry("azure-image.kind", "release");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"versions", "facts", "definition", "createDefinition", "version ", "createGroup",
+    @ValueSource(strings = {"versions", "version ", "facts", "definition", "createDefinition", "createGroup",
         "createVm", "runScript 10-packages", "runScript 20-app", "runScript azimg-deprovision", "awaitStopped",
         "deallocate", "generalize", "createVersion"})
     void aFailureAtAnyStepCleansUpWhatWasCreated(String failingCall) {
@@ -117,11 +121,59 @@ class BakerTest {
     }
 
     @Test
-    void anExistingVersionIsRefusedBeforeTheTemporaryGroup() {
-        fake.existingVersion = new VersionInfo("/v/1.4.2", "1.4.2", "westeurope", "Succeeded", false,
-                List.of("westeurope"), Map.of());
-        assertThatThrownBy(this::bake).hasMessageContaining("The image version 1.4.2 already exists");
+    void anExistingVersionFromOtherInputsIsRefusedBeforeTheTemporaryGroup() {
+        fake.existingVersion = version("1.4.2", Map.of());
+        assertThatThrownBy(this::bake).hasMessageContaining("The image version 1.4.2 already exists, baked from"
+                + " other inputs: the existing version has no azure-image fingerprint");
         assertThat(fake.callsStartingWith("createGroup")).isEmpty();
+    }
+
+    @Test
+    void aChangedScriptUnderTheSameReleaseIsRefusedNamingTheScript() throws Exception {
+        BakeResult first = bake();
+        fake.existingVersion = first.version();
+        java.nio.file.Files.writeString(dir.resolve("src/main/image/scripts/20-app.sh"), "echo changed\n");
+        fake.calls.clear();
+        assertThatThrownBy(this::bake).hasMessageContaining("script:20-app.sh changed")
+                .hasMessageNotContaining("10-packages.sh changed").hasMessageContaining("Bump the project version");
+        assertThat(fake.callsStartingWith("createGroup")).isEmpty();
+    }
+
+    @Test
+    void unchangedInputsReuseTheVersionWithoutAVm() {
+        BakeResult first = bake();
+        fake.existingVersion = first.version();
+        fake.existingDefinition = new DefinitionInfo("/d", "westeurope", OsType.LINUX, "Generalized", "V2", "x64");
+        fake.calls.clear();
+        BakeResult second = bake();
+        assertThat(second.reused()).isTrue();
+        assertThat(second.version().id()).isEqualTo(first.version().id());
+        assertThat(fake.calls).containsExactly("versions server", "version 1.4.2", "definition orders-service");
+    }
+
+    @Test
+    void aSnapshotGetsATimeBasedVersionInTheSnapshotDefinitionAndReusesOnlyTheSameInputs() throws Exception {
+        config = TestConfigs.config(dir, TestConfigs.values(), "1.5.0-SNAPSHOT");
+        BakeResult first = bake();
+        assertThat(first.version().id()).contains("/images/orders-service-snapshot/versions/1.5.");
+        assertThat(first.version().version().patch()).isGreaterThan(200_000_000);
+        assertThat(first.version().tags()).containsEntry("maven.version", "1.5.0-SNAPSHOT")
+                .containsEntry("azure-image.kind", "snapshot");
+        assertThat(fake.calls).contains("createDefinition orders-service-snapshot");
+        fake.existingVersions.add(first.version());
+        fake.existingDefinition = new DefinitionInfo("/d", "westeurope", OsType.LINUX, "Generalized", "V2", "x64");
+        fake.calls.clear();
+        assertThat(bake().reused()).isTrue();
+        java.nio.file.Files.writeString(dir.resolve("src/main/image/scripts/10-packages.sh"), "echo changed\n");
+        fake.calls.clear();
+        BakeResult changed = bake();
+        assertThat(changed.reused()).isFalse();
+        assertThat(fake.callsStartingWith("createVersion")).hasSize(1);
+    }
+
+    private static VersionInfo version(String name, Map<String, String> tags) {
+        return new VersionInfo(FakeCloud.DEFINITIONS + "orders-service/versions/" + name, name, "westeurope",
+                "Succeeded", false, List.of(), java.time.Instant.now(), null, tags);
     }
 
     @Test

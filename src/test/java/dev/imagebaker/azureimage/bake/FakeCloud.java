@@ -15,9 +15,12 @@ import java.util.Optional;
 final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Galleries {
     final List<String> calls = new ArrayList<>();
     final Map<String, ScriptRun> scriptResults = new HashMap<>();
+    static final String DEFINITIONS = "/subscriptions/s/resourceGroups/images-rg/providers/Microsoft.Compute/galleries"
+            + "/corp_images/images/";
     String failOn;
     DefinitionInfo existingDefinition;
     VersionInfo existingVersion;
+    final List<VersionInfo> existingVersions = new ArrayList<>();
 
     Cloud cloud() {
         return new Cloud(this, this, this, this);
@@ -120,20 +123,36 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
     @Override
     public Optional<VersionInfo> version(String resourceGroup, String gallery, String definition, String version) {
         call("version " + version);
-        return Optional.ofNullable(existingVersion);
+        return Optional.ofNullable(existingVersion).filter(v -> v.name().equals(version));
     }
 
     @Override
     public List<VersionInfo> versions(String resourceGroup, String gallery, String definition) {
         call("listVersions " + definition);
-        return List.of();
+        return existingVersions;
     }
 
     @Override
     public VersionInfo createVersion(VersionRequest request, Duration timeout) {
         call("createVersion " + request.version());
-        return new VersionInfo("/versions/" + request.version(), request.version(), request.location(), "Succeeded",
-                request.excludeFromLatest(), List.of(request.location()), request.tags());
+        return new VersionInfo(DEFINITIONS + request.definition() + "/versions/" + request.version(), request.version(),
+                request.location(), "Succeeded", request.excludeFromLatest(), request.targetRegions(),
+                java.time.Instant.now(), null, request.tags());
+    }
+
+    @Override
+    public VersionInfo updateVersion(VersionUpdate update, Duration timeout,
+                                     java.util.function.Consumer<List<RegionReplication>> onProgress) {
+        call("updateVersion " + update.versionId().substring(update.versionId().lastIndexOf('/') + 1));
+        onProgress.accept(replication(update.versionId()));
+        return new VersionInfo(update.versionId(), update.versionId().substring(update.versionId().lastIndexOf('/') + 1),
+                "westeurope", "Succeeded", update.excludeFromLatest(), update.targetRegions(), java.time.Instant.now(),
+                update.endOfLifeDate(), Map.of());
+    }
+
+    @Override
+    public List<RegionReplication> replication(String versionId) {
+        return List.of(new RegionReplication("westeurope", "Completed", 100, null));
     }
 
     @Override

@@ -68,7 +68,15 @@ class BakeConfigReaderTest {
         assertThat(config.location()).isEqualTo("westeurope");
         assertThat(config.osType()).isEqualTo(OsType.LINUX);
         assertThat(config.vmSize()).isEqualTo("Standard_D2s_v5");
-        assertThat(config.imageVersion()).hasToString("1.4.2");
+        assertThat(config.imageVersion().fixed()).hasToString("1.4.2");
+        assertThat(config.kind()).isEqualTo(VersionKind.RELEASE);
+        assertThat(config.definition()).isEqualTo("orders-service");
+        assertThat(config.gallery().snapshotImageDefinition()).isEqualTo("orders-service-snapshot");
+        assertThat(config.publishing().targetRegions()).containsExactly(new TargetRegion("westeurope", 1,
+                "Standard_LRS"));
+        assertThat(config.publishing().endOfLifeAfter()).isNull();
+        assertThat(config.publishing().retention()).isNull();
+        assertThat(config.publishing().publishLater()).isFalse();
         assertThat(config.scripts()).extracting(p -> p.getFileName().toString())
                 .containsExactly("10-packages.sh", "20-app.sh");
         assertThat(config.timeouts().script()).isEqualTo(Duration.ofMinutes(30));
@@ -161,8 +169,8 @@ class BakeConfigReaderTest {
     void identifierPartsAreRequiredAndBounded() {
         values.remove(PropertyNames.GALLERY_SKU);
         assertProblem(PropertyNames.GALLERY_SKU, "is not set", "<gallery><sku>");
-        values.put(PropertyNames.GALLERY_SKU, "s".repeat(65));
-        assertProblem(PropertyNames.GALLERY_SKU, "longer than 64");
+        values.put(PropertyNames.GALLERY_SKU, "s".repeat(56));
+        assertProblem(PropertyNames.GALLERY_SKU, "longer than 55");
     }
 
     @Test
@@ -248,8 +256,75 @@ class BakeConfigReaderTest {
 
     @Test
     void anUnmappableVersionIsAProblemLikeTheOthers() {
-        assertThatThrownBy(() -> read("1.0.0-SNAPSHOT")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("The project version '1.0.0-SNAPSHOT'");
+        assertThatThrownBy(() -> read("1.0.0.1")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("The project version '1.0.0.1'");
+        assertThat(read("1.0.0-SNAPSHOT").definition()).isEqualTo("orders-service-snapshot");
+    }
+
+    @Test
+    void targetRegionsAreParsedAndIncludeTheBuildRegion() {
+        values.put(PropertyNames.TARGET_REGIONS, "northeurope:2:Standard_ZRS, eastus2");
+        assertThat(read().publishing().targetRegions()).containsExactly(
+                new TargetRegion("westeurope", 1, "Standard_LRS"), new TargetRegion("northeurope", 2, "Standard_ZRS"),
+                new TargetRegion("eastus2", 1, "Standard_LRS"));
+        values.put(PropertyNames.TARGET_REGIONS, "West Europe:3:premium_lrs");
+        assertThat(read().publishing().targetRegions()).containsExactly(
+                new TargetRegion("westeurope", 3, "Premium_LRS"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"northeurop|did you mean 'northeurope'", "northeurope:0|from 1 to 100",
+        "northeurope:2:Standard_GRS|not one of", "northeurope,northeurope|listed twice", "a:1:Standard_LRS:x|is not name"})
+    void badTargetRegionsAreNamed(String regions, String message) {
+        values.put(PropertyNames.TARGET_REGIONS, regions);
+        assertProblem(PropertyNames.TARGET_REGIONS, message, "name[:replicas[:storageAccountType]]");
+    }
+
+    @Test
+    void endOfLifeIsAnIsoPeriod() {
+        values.put(PropertyNames.END_OF_LIFE_AFTER, "P1Y6M");
+        assertThat(read().publishing().endOfLifeAfter()).isEqualTo(java.time.Period.of(1, 6, 0));
+        values.put(PropertyNames.END_OF_LIFE_AFTER, "one year");
+        assertProblem(PropertyNames.END_OF_LIFE_AFTER, "not an ISO-8601 period", "P1Y");
+        values.put(PropertyNames.END_OF_LIFE_AFTER, "P0D");
+        assertProblem(PropertyNames.END_OF_LIFE_AFTER, "not a positive period");
+    }
+
+    @Test
+    void retentionCountsAreAtLeastOne() {
+        values.put(PropertyNames.RETENTION_RELEASES, "3");
+        Retention retention = read().publishing().retention();
+        assertThat(retention.releases()).isEqualTo(3);
+        assertThat(retention.snapshots()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(retention.minimumAge()).isEqualTo(Duration.ofDays(7));
+        assertThat(retention.dryRun()).isFalse();
+        values.put(PropertyNames.RETENTION_SNAPSHOTS, "0");
+        assertProblem(PropertyNames.RETENTION_SNAPSHOTS, "'0' is not a count");
+        values.put(PropertyNames.RETENTION_SNAPSHOTS, "2");
+        values.put(PropertyNames.RETENTION_MINIMUM_AGE, "-P1D");
+        assertProblem(PropertyNames.RETENTION_MINIMUM_AGE, "not a duration of 0 or more");
+    }
+
+    @Test
+    void theSnapshotDefinitionIsNotTheReleaseDefinition() {
+        values.put(PropertyNames.GALLERY_SNAPSHOT_DEFINITION, "orders-service");
+        assertProblem(PropertyNames.GALLERY_SNAPSHOT_DEFINITION, "snapshots would mix with releases");
+    }
+
+    @Test
+    void theEmulatedCloudLivesInTargetByDefault() {
+        values.put(PropertyNames.EMULATOR, "true");
+        assertThat(read().emulator().stateFile()).isEqualTo(dir.resolve("target/azure-image/emulator-state.json"));
+    }
+
+    @Test
+    void publishNeedsNoSourceScriptsOrProjectVersion() {
+        values.remove(PropertyNames.SOURCE);
+        values.put(PropertyNames.TARGET_REGIONS, "northeurope");
+        PublishConfig config = BakeConfigReader.readPublish(values, new ProjectInfo("g", "a", "not-a-version", dir,
+                dir.resolve("target"), null), "westeurope");
+        assertThat(config.publishing().targetRegions()).extracting(TargetRegion::name)
+                .containsExactly("westeurope", "northeurope");
     }
 
     @Test

@@ -1,0 +1,86 @@
+package dev.imagebaker.azureimage.bake;
+
+import dev.imagebaker.azureimage.config.GalleryTarget;
+import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.VersionKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Computes the input fingerprint and looks for a version already baked from the same inputs: it is reused (no
+ * VM, a handful of requests). A release whose version exists with other inputs is refused, saying what differs;
+ * a snapshot gets a new version.
+ */
+final class FindExistingStep implements Step {
+
+    @Override
+    public String title(BakeContext ctx) {
+        return "Look for " + ctx.definitionPath() + " versions baked from the same inputs";
+    }
+
+    @Override
+    public String resource(BakeContext ctx) {
+        return "image definition " + ctx.definitionPath();
+    }
+
+    @Override
+    public void run(BakeContext ctx) {
+        ctx.fingerprint = fingerprint(ctx);
+        ctx.progress.info("      fingerprint " + ctx.fingerprint.digest().substring(0, 16) + "... over "
+                + ctx.fingerprint.inputs().size() + " inputs");
+        GalleryTarget g = ctx.config.gallery();
+        boolean autoNamedSnapshot = ctx.config.kind() == VersionKind.SNAPSHOT && ctx.config.imageVersion().fixed() == null;
+        Optional<VersionInfo> existing = autoNamedSnapshot
+                ? ctx.cloud.galleries().versions(g.resourceGroup(), g.name(), ctx.config.definition()).stream()
+                        .filter(v -> ctx.config.project().version().equals(v.tags().get(CaptureStep.TAG_VERSION)))
+                        .filter(v -> ctx.fingerprint.matches(v.tags()) && "Succeeded".equals(v.provisioningState()))
+                        .max(Comparator.comparing(VersionInfo::version))
+                : ctx.cloud.galleries().version(g.resourceGroup(), g.name(), ctx.config.definition(), ctx.versionName);
+        if (existing.isEmpty()) {
+            return;
+        }
+        VersionInfo version = existing.get();
+        if (ctx.fingerprint.matches(version.tags()) && "Succeeded".equals(version.provisioningState())) {
+            ctx.version = version;
+            ctx.reused = true;
+            ctx.definition = ctx.cloud.galleries().definition(g.resourceGroup(), g.name(), ctx.config.definition())
+                    .orElseThrow(() -> new CloudException("NotFound", 404, "The definition of " + version.id()
+                            + " vanished while it was read."));
+            ctx.facts = new ImageFacts(ctx.definition.osType(), ctx.definition.hyperVGeneration(),
+                    ctx.definition.architecture());
+            ctx.progress.info("      reusing " + version.name() + ": baked by build "
+                    + version.tags().get(CreateTempGroupStep.TAG_BUILD_ID) + " from the same inputs; no VM is"
+                    + " created");
+            return;
+        }
+        List<String> differences = ctx.fingerprint.differencesFrom(version.tags());
+        if (!"Succeeded".equals(version.provisioningState())) {
+            differences = List.of("the existing version is " + version.provisioningState());
+        }
+        throw new BakeException(title(ctx), "image version " + version.id(), null, "The image version "
+                + version.name() + " already exists, baked from other inputs: " + String.join("; ", differences)
+                + ". A version is never overwritten.", "Bump the project version (or <imageVersion>) to publish"
+                + " the change; or restore the inputs of " + version.name() + " to reuse it.", null);
+    }
+
+    /** Everything that goes into the image, in a fixed order. */
+    static Fingerprint fingerprint(BakeContext ctx) {
+        Fingerprint.Builder builder = Fingerprint.builder()
+                .add("source", ctx.source.resolved())
+                .add("os", ctx.config.osType().azureName());
+        for (Path script : ctx.config.scripts()) {
+            try {
+                builder.add("script:" + script.getFileName(), Files.readAllBytes(script));
+            } catch (IOException e) {
+                throw new BakeException("fingerprint", script.toString(), null, "Cannot read the script: "
+                        + e.getMessage(), "Check that the file is readable.", e);
+            }
+        }
+        return builder.add("generalize", ctx.config.osType() == OsType.LINUX ? DeprovisionStep.LINUX
+                : DeprovisionStep.WINDOWS).build();
+    }
+}

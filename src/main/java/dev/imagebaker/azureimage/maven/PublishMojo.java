@@ -1,0 +1,79 @@
+package dev.imagebaker.azureimage.maven;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imagebaker.azureimage.bake.Manifest;
+import dev.imagebaker.azureimage.bake.PublishTarget;
+import dev.imagebaker.azureimage.bake.VersionInfo;
+import dev.imagebaker.azureimage.config.BakeConfigReader;
+import dev.imagebaker.azureimage.config.ConfigException;
+import dev.imagebaker.azureimage.config.PropertyNames;
+import dev.imagebaker.azureimage.config.PublishConfig;
+import dev.imagebaker.azureimage.config.VersionKind;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Publishes the version a manifest names: replicates it to the target regions, sets its end of life, promotes a
+ * release to latest (never a snapshot), waits for replication with progress per region, then applies retention.
+ * Idempotent. Runs from the manifest alone, e.g. in a later pipeline stage:
+ * {@code mvn azure-image:publish -Dazure-image.manifest=image.json}.
+ */
+@Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class PublishMojo extends ImageMojo {
+
+    /** The manifest of the version to publish; default: the one bake wrote. */
+    @Parameter(property = PropertyNames.MANIFEST, defaultValue = "${project.build.directory}/azure-image/image.json")
+    File manifest;
+
+    @Override
+    String goal() {
+        return "publish";
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            return;
+        }
+        ObjectNode image;
+        try {
+            image = Manifest.read(manifest.toPath());
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot read the manifest " + manifest + ": " + e.getMessage()
+                    + ". Fix: run bake first (mvn package), or point -D" + PropertyNames.MANIFEST
+                    + " at the image.json of the version to publish.", e);
+        }
+        String versionId = image.path("imageVersion").path("id").asText();
+        String location = image.path("imageVersion").path("location").asText();
+        VersionKind kind = VersionKind.valueOf(image.path("kind").asText("release").toUpperCase(Locale.ROOT));
+        PublishConfig config;
+        try {
+            java.util.Map<String, String> values = settings().withOverrides(session.getUserProperties());
+            values.putIfAbsent(PropertyNames.SUBSCRIPTION_ID, versionId.split("/")[2]);
+            config = BakeConfigReader.readPublish(values, projectInfo(), location);
+        } catch (ConfigException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        Path output = outputDirectory();
+        try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
+                config.emulator(), output, getLog())) {
+            VersionInfo published = Publication.publishAndPrune(cloud, new MavenProgress(getLog()),
+                    new PublishTarget(versionId, kind, location), config.publishing(), config.timeouts().operation(),
+                    config.releaseDefinition(), config.snapshotDefinition());
+            image.set("imageVersion", Manifest.version(published));
+            Path written = output.resolve("image.json");
+            Manifest.write(image, written);
+            getLog().info("Published " + versionId + "; made " + cloud.requestCount() + " ARM requests; manifest "
+                    + written);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the manifest: " + e.getMessage(), e);
+        }
+    }
+}
