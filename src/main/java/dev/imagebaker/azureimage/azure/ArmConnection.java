@@ -43,7 +43,8 @@ public final class ArmConnection {
      * The SDK client and the network resources behind it. Closing disposes them: the SDK's shared event loops
      * would otherwise outlive the goal and its class realm.
      */
-    public record Connected(ComputeManager compute, AutoCloseable resources) implements AutoCloseable {
+    public record Connected(ComputeManager compute, HttpClient httpClient, AutoCloseable resources)
+            implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -59,9 +60,9 @@ public final class ArmConnection {
                                   List<HttpPipelinePolicy> policies) {
         AzureProfile profile = new AzureProfile(tenantId, subscriptionId, AzureEnvironment.AZURE);
         NettyResources netty = new NettyResources();
-        HttpPipeline pipeline = pipeline(credential, profile, policies,
-                new NettyAsyncHttpClientBuilder(netty.client()).build());
-        return new Connected(ComputeManager.authenticate(pipeline, profile), netty);
+        HttpClient client = new NettyAsyncHttpClientBuilder(netty.client()).build();
+        HttpPipeline pipeline = pipeline(credential, profile, policies, client);
+        return new Connected(ComputeManager.authenticate(pipeline, profile), client, netty);
     }
 
     /** A connection to the ARM emulator at endpoint, trusting its certificate (PEM), with a fixed token. */
@@ -73,8 +74,9 @@ public final class ArmConnection {
         endpoints.put("managementEndpointUrl", endpoint.toString());
         AzureProfile profile = new AzureProfile(tenantId, subscriptionId, new AzureEnvironment(endpoints));
         NettyResources netty = new NettyResources();
-        HttpPipeline pipeline = pipeline(emulatorCredential(), profile, policies, trusting(netty, certificatePem));
-        return new Connected(ComputeManager.authenticate(pipeline, profile), netty);
+        HttpClient client = trusting(netty, certificatePem);
+        HttpPipeline pipeline = pipeline(emulatorCredential(), profile, policies, client);
+        return new Connected(ComputeManager.authenticate(pipeline, profile), client, netty);
     }
 
     /** The emulator accepts any bearer token; this one is never sent anywhere else. */

@@ -3,6 +3,7 @@ package dev.imagebaker.azureimage.azure;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInstanceViewInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineRunCommandInner;
 import com.azure.resourcemanager.compute.models.DeleteOptions;
 import com.azure.resourcemanager.compute.models.DiskCreateOptionTypes;
@@ -17,6 +18,7 @@ import com.azure.resourcemanager.compute.models.OSDisk;
 import com.azure.resourcemanager.compute.models.OSProfile;
 import com.azure.resourcemanager.compute.models.SshConfiguration;
 import com.azure.resourcemanager.compute.models.SshPublicKey;
+import com.azure.resourcemanager.compute.models.RunCommandInputParameter;
 import com.azure.resourcemanager.compute.models.StorageAccountTypes;
 import com.azure.resourcemanager.compute.models.StorageProfile;
 import com.azure.resourcemanager.compute.models.VirtualMachineRunCommandInstanceView;
@@ -34,11 +36,13 @@ import dev.imagebaker.azureimage.bake.BuildVm;
 import dev.imagebaker.azureimage.bake.BuildVmRequest;
 import dev.imagebaker.azureimage.bake.BuildVms;
 import dev.imagebaker.azureimage.bake.CloudTimeoutException;
+import dev.imagebaker.azureimage.bake.ScriptOptions;
 import dev.imagebaker.azureimage.bake.ScriptRun;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.SourceImage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -113,10 +117,20 @@ final class AzureBuildVms implements BuildVms {
     }
 
     @Override
-    public ScriptRun runScript(BuildVm vm, String runName, String script, Duration timeout) {
+    public ScriptRun runScript(BuildVm vm, String runName, String script, ScriptOptions options) {
+        Duration timeout = options.timeout();
+        List<RunCommandInputParameter> parameters = new ArrayList<>();
+        options.parameters().forEach((name, value) -> parameters.add(new RunCommandInputParameter().withName(name)
+                .withValue(value)));
+        List<RunCommandInputParameter> secrets = new ArrayList<>();
+        options.protectedParameters().forEach((name, secret) -> secrets.add(new RunCommandInputParameter()
+                .withName(name).withValue(secret.reveal())));
         VirtualMachineRunCommandInner command = new VirtualMachineRunCommandInner()
                 .withLocation(location(vm))
                 .withSource(new VirtualMachineRunCommandScriptSource().withScript(script))
+                .withParameters(parameters.isEmpty() ? null : parameters)
+                .withProtectedParameters(secrets.isEmpty() ? null : secrets)
+                .withRunAsUser(options.runAs())
                 .withAsyncExecution(false)
                 .withTimeoutInSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
                 .withTreatFailureAsDeploymentFailure(false);
@@ -150,6 +164,27 @@ final class AzureBuildVms implements BuildVms {
                 throw new CloudTimeoutException("Waiting for VM " + vm.name() + " to stop", timeout);
             }
             // Through the SDK's delay provider, so that the emulator's time scale shortens this wait too.
+            ResourceManagerUtils.sleep(POWER_POLL);
+        }
+    }
+
+    @Override
+    public void restart(BuildVm vm, Duration timeout) {
+        Lro.await(() -> compute.serviceClient().getVirtualMachines().beginRestart(vm.resourceGroup(), vm.name()),
+                timeout, "Restarting VM " + vm.name());
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            VirtualMachineInstanceViewInner view = Lro.call(() -> compute.serviceClient().getVirtualMachines()
+                    .instanceView(vm.resourceGroup(), vm.name()));
+            boolean ready = view.vmAgent() != null && view.vmAgent().statuses() != null && view.vmAgent().statuses()
+                    .stream().anyMatch(s -> "Ready".equalsIgnoreCase(s.displayStatus()));
+            if (ready) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new CloudTimeoutException("Waiting for the guest agent of " + vm.name() + " after a restart",
+                        timeout);
+            }
             ResourceManagerUtils.sleep(POWER_POLL);
         }
     }

@@ -23,7 +23,8 @@ public final class AzureSession implements AutoCloseable {
     private AzureSession(ArmConnection.Connected connection, RequestCounter counter, boolean emulator) {
         ComputeManager compute = connection.compute();
         this.cloud = new Cloud(new AzureMarketplace(compute), new AzureResourceGroups(compute),
-                new AzureBuildVms(compute), new AzureGalleries(compute));
+                new AzureBuildVms(compute), new AzureGalleries(compute),
+                new AzureStaging(compute, connection.httpClient()));
         this.connection = connection;
         this.counter = counter;
         this.emulator = emulator;

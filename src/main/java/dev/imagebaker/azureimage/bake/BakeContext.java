@@ -26,6 +26,8 @@ public final class BakeContext {
     VersionInfo version;
     /** An existing version with the same fingerprint was found: nothing more to bake. */
     boolean reused;
+    FileStaging.StagingArea staging;
+    private java.util.List<Payloads.Payload> payloads;
 
     BakeContext(BakeConfig config, Cloud cloud, Progress progress, BuildNames names, Instant started) {
         this.config = config;
@@ -34,6 +36,15 @@ public final class BakeContext {
         this.names = names;
         this.started = started;
         this.versionName = config.imageVersion().at(started).toString();
+    }
+
+    /** The files to copy, prepared once (directories archived under target/azure-image/files). */
+    java.util.List<Payloads.Payload> payloads() {
+        if (payloads == null) {
+            payloads = Payloads.prepare(config.files(), config.osType(),
+                    config.project().buildDir().resolve("azure-image/files"));
+        }
+        return payloads;
     }
 
     String definitionPath() {

@@ -2,7 +2,7 @@ package dev.imagebaker.azureimage.bake;
 
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.Durations;
-import java.nio.file.Path;
+import dev.imagebaker.azureimage.config.ScriptSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +32,18 @@ public final class Baker {
         steps.add(new FindExistingStep());
         steps.add(new PrepareGalleryStep());
         steps.add(new CreateTempGroupStep());
+        if (!config.files().isEmpty()) {
+            steps.add(new StageFilesStep());
+        }
         steps.add(new CreateBuildVmStep());
-        for (Path script : config.scripts()) {
+        if (!config.files().isEmpty()) {
+            steps.add(new InstallFilesStep());
+        }
+        for (ScriptSpec script : config.scripts()) {
             steps.add(new RunScriptStep(script));
+            if (script.restartAfter()) {
+                steps.add(new RestartStep(script.name()));
+            }
         }
         steps.add(new DeprovisionStep());
         steps.add(new GeneralizeStep());

@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.config.Secret;
 import dev.imagebaker.azureimage.config.OsType;
 import java.util.Map;
 

@@ -7,10 +7,13 @@ public interface BuildVms {
     BuildVm create(BuildVmRequest request, Duration timeout);
 
     /**
-     * Runs a script as a managed run command and waits for it, at most timeout (the script's own limit is set
-     * to the same value).
+     * Runs a script as a managed run command and waits for it, at most its timeout (the run command's own limit
+     * is the same value).
      */
-    ScriptRun runScript(BuildVm vm, String runName, String script, Duration timeout);
+    ScriptRun runScript(BuildVm vm, String runName, String script, ScriptOptions options);
+
+    /** Restarts the VM and waits until its guest agent is ready again, at most timeout. */
+    void restart(BuildVm vm, Duration timeout);
 
     /** Waits until the guest has stopped (PowerState/stopped or deallocated), at most timeout. */
     void awaitStopped(BuildVm vm, Duration timeout);

@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.config.Secret;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

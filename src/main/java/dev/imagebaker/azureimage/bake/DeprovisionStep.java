@@ -25,6 +25,29 @@ final class DeprovisionStep implements Step {
                     + " -ArgumentList '/generalize', '/oobe', '/shutdown', '/mode:vm', '/quiet'",
             "Write-Output 'sysprep started'");
 
+    static final String SYSPREP_LOGS = String.join("\n",
+            "$panther = \"$env:SystemRoot\\System32\\Sysprep\\Panther\"",
+            "foreach ($log in 'setuperr.log', 'setupact.log') {",
+            "  $file = Join-Path $panther $log",
+            "  if (Test-Path $file) { Write-Output \"== $log\"; Get-Content -Tail 25 $file }",
+            "}");
+
+    /** The tail of sysprep's Panther logs, if the guest agent still answers; why not otherwise. */
+    private static String sysprepLogs(BakeContext ctx) {
+        java.time.Duration bound = java.time.Duration.ofMinutes(3).compareTo(ctx.config.timeouts().deprovision()) < 0
+                ? java.time.Duration.ofMinutes(3) : ctx.config.timeouts().deprovision();
+        try {
+            ScriptRun logs = ctx.cloud.vms().runScript(ctx.vm, "azimg-sysprep-logs", SYSPREP_LOGS,
+                    ScriptOptions.plain(bound));
+            String output = logs.output() == null ? "" : logs.output().strip();
+            return output.isEmpty() ? " Sysprep's Panther logs are empty." : " Sysprep's Panther logs end with:\n  | "
+                    + String.join("\n  | ", output.split("\\R"));
+        } catch (CloudException e) {
+            return " Sysprep's Panther logs could not be read: the guest agent did not answer (" + e.getMessage()
+                    + ").";
+        }
+    }
+
     @Override
     public String title(BakeContext ctx) {
         return ctx.config.osType() == OsType.LINUX
@@ -42,7 +65,7 @@ final class DeprovisionStep implements Step {
     public void run(BakeContext ctx) {
         boolean linux = ctx.config.osType() == OsType.LINUX;
         ScriptRun started = ctx.cloud.vms().runScript(ctx.vm, linux ? "azimg-deprovision" : "azimg-sysprep",
-                linux ? LINUX : WINDOWS, ctx.config.timeouts().script());
+                linux ? LINUX : WINDOWS, ScriptOptions.plain(ctx.config.timeouts().script()));
         if (!started.succeeded()) {
             throw new BakeException(title(ctx), resource(ctx), null, "Could not start the generalization in the"
                     + " guest (" + started.executionState() + ", exit code " + started.exitCode() + "): "
@@ -54,12 +77,13 @@ final class DeprovisionStep implements Step {
         } catch (CloudTimeoutException e) {
             throw new BakeException(title(ctx), resource(ctx), null, "The guest did not shut down within "
                     + Durations.format(ctx.config.timeouts().deprovision()) + " after "
-                    + (linux ? "waagent -deprovision" : "sysprep") + " was started.",
+                    + (linux ? "waagent -deprovision" : "sysprep") + " was started."
+                    + (linux ? "" : sysprepLogs(ctx)),
                     linux ? "Check the serial console of the VM (keep it with <keepOnFailure>); raise"
                             + " <timeouts><deprovision> if the guest is slow."
-                            : "Sysprep often fails on pending updates or provisioned Appx packages: keep the VM"
-                            + " with <keepOnFailure> and read C:\\Windows\\System32\\Sysprep\\Panther\\setuperr.log;"
-                            + " raise <timeouts><deprovision> if it is only slow.", e);
+                            : "Sysprep often fails on pending updates or provisioned Appx packages (see the log above);"
+                            + " keep the VM with <keepOnFailure> to look; raise <timeouts><deprovision> if it is"
+                            + " only slow.", e);
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.config.FileCopy;
 import dev.imagebaker.azureimage.config.GalleryTarget;
 import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.ScriptSpec;
 import dev.imagebaker.azureimage.config.VersionKind;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -72,13 +72,21 @@ final class FindExistingStep implements Step {
         Fingerprint.Builder builder = Fingerprint.builder()
                 .add("source", ctx.source.resolved())
                 .add("os", ctx.config.osType().azureName());
-        for (Path script : ctx.config.scripts()) {
+        for (ScriptSpec script : ctx.config.scripts()) {
             try {
-                builder.add("script:" + script.getFileName(), Files.readAllBytes(script));
+                builder.add("script:" + script.name(), script.content() + "\nrunAs=" + script.runAs()
+                        + "\nrestartAfter=" + script.restartAfter());
             } catch (IOException e) {
-                throw new BakeException("fingerprint", script.toString(), null, "Cannot read the script: "
+                throw new BakeException("fingerprint", script.name(), null, "Cannot read the script: "
                         + e.getMessage(), "Check that the file is readable.", e);
             }
+        }
+        // Values, not secrets: a secret's value is never hashed into a tag.
+        ctx.config.environment().forEach((name, value) -> builder.add("env:" + name, value));
+        for (Payloads.Payload payload : ctx.payloads()) {
+            FileCopy copy = payload.copy();
+            builder.add("file:" + copy.destination(), payload.sha256() + "\nowner=" + copy.owner() + "\nmode="
+                    + copy.mode());
         }
         return builder.add("generalize", ctx.config.osType() == OsType.LINUX ? DeprovisionStep.LINUX
                 : DeprovisionStep.WINDOWS).build();

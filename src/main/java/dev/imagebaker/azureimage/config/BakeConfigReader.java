@@ -19,28 +19,27 @@ import java.util.stream.Stream;
 public final class BakeConfigReader {
     static final String DEFAULT_VM_SIZE = "Standard_D2s_v5";
     static final String DEFAULT_EMULATOR_SUBSCRIPTION = "00000000-0000-0000-0000-000000000001";
-    private final Map<String, String> values;
-    private final ProjectInfo project;
+    final Map<String, String> values;
+    final ProjectInfo project;
     private final List<Problem> problems = new ArrayList<>();
 
-    private final boolean publishLater;
+    private final ReadOptions options;
 
-    private BakeConfigReader(Map<String, String> values, ProjectInfo project, boolean publishLater) {
+    private BakeConfigReader(Map<String, String> values, ProjectInfo project, ReadOptions options) {
         this.values = values;
         this.project = project;
-        this.publishLater = publishLater;
+        this.options = options;
     }
 
     public static BakeConfig read(Map<String, String> values, ProjectInfo project) {
-        return read(values, project, false);
+        return read(values, project, ReadOptions.defaults());
     }
 
-    /** publishLater: a publish goal is bound in the build, so bake makes a candidate only. */
-    public static BakeConfig read(Map<String, String> values, ProjectInfo project, boolean publishLater) {
-        return new BakeConfigReader(values, project, publishLater).read();
+    public static BakeConfig read(Map<String, String> values, ProjectInfo project, ReadOptions options) {
+        return new BakeConfigReader(values, project, options).read();
     }
 
-    private String get(String property) {
+    String get(String property) {
         String v = values.get(property);
         return v == null || v.isBlank() ? null : v.trim();
     }
@@ -50,7 +49,11 @@ public final class BakeConfigReader {
         return v == null ? fallback : v;
     }
 
-    private void problem(String property, String message, String fix) {
+    int problemsSoFar() {
+        return problems.size();
+    }
+
+    void problem(String property, String message, String fix) {
         problems.add(new Problem(PropertyNames.xmlPath(property), property, message, fix));
     }
 
@@ -72,7 +75,7 @@ public final class BakeConfigReader {
 
     /** The settings publish needs: no source, scripts or project version (it publishes what a manifest names). */
     public static PublishConfig readPublish(Map<String, String> values, ProjectInfo project, String location) {
-        BakeConfigReader reader = new BakeConfigReader(values, project, false);
+        BakeConfigReader reader = new BakeConfigReader(values, project, ReadOptions.defaults());
         EmulatorSettings emulator = reader.emulator();
         String subscription = reader.subscription(emulator);
         String tenant = reader.tenant();
@@ -128,7 +131,10 @@ public final class BakeConfigReader {
         matches(PropertyNames.VM_SIZE, vmSize, Names.VM_SIZE, "VM sizes look like Standard_D2s_v5.",
                 DEFAULT_VM_SIZE);
         GalleryTarget gallery = gallery();
-        List<Path> scripts = scripts(osType);
+        List<ScriptSpec> scripts = new ScriptsReader(this, osType).read();
+        List<FileCopy> files = files(osType);
+        Map<String, String> environment = environment();
+        checkSecrets(environment);
         MappedVersion version = null;
         try {
             version = VersionMapping.map(project.version(), get(PropertyNames.IMAGE_VERSION));
@@ -143,7 +149,8 @@ public final class BakeConfigReader {
             throw new ConfigException(problems);
         }
         return new BakeConfig(subscription.toLowerCase(Locale.ROOT), tenant, location, source, osType, vmSize,
-                gallery, scripts, version, timeouts, keepOnFailure, ttl, publishing, emulator, project);
+                gallery, scripts, files, environment, options.secrets(), version, timeouts, keepOnFailure, ttl,
+                publishing, emulator, project);
     }
 
     private String location() {
@@ -276,7 +283,7 @@ public final class BakeConfigReader {
                     nonNegative(PropertyNames.RETENTION_MINIMUM_AGE, "P7D"), bool(PropertyNames.RETENTION_DRY_RUN));
         }
         return new Publishing(regions, endOfLife, retention, duration(PropertyNames.TIMEOUT_REPLICATION, "PT3H"),
-                publishLater);
+                options.publishLater());
     }
 
     /** A count of versions to keep; absent means keep them all. */
@@ -312,12 +319,12 @@ public final class BakeConfigReader {
         return Durations.parse(fallback);
     }
 
-    private Path scriptsDirectory() {
+    Path scriptsDirectory() {
         String dir = get(PropertyNames.SCRIPTS_DIRECTORY, "src/main/image/scripts");
         return project.baseDir().resolve(dir).normalize();
     }
 
-    private static boolean hasFiles(Path dir, String extension) {
+    static boolean hasFiles(Path dir, String extension) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(extension));
         } catch (IOException e) {
@@ -325,42 +332,113 @@ public final class BakeConfigReader {
         }
     }
 
-    private List<Path> scripts(OsType osType) {
-        Path dir = scriptsDirectory();
-        String shown = project.baseDir().relativize(dir).toString();
-        if (!Files.isDirectory(dir)) {
-            problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " does not exist.",
-                    "Create it with your provisioning scripts (e.g. " + shown + "/10-packages"
-                            + osType.scriptExtension() + "), or point <scriptsDirectory> at them.");
-            return List.of();
-        }
-        List<Path> scripts;
-        List<Path> misfits;
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> all = files.filter(Files::isRegularFile).sorted().toList();
-            scripts = all.stream().filter(f -> f.getFileName().toString().endsWith(osType.scriptExtension())).toList();
-            OsType other = osType == OsType.LINUX ? OsType.WINDOWS : OsType.LINUX;
-            misfits = all.stream().filter(f -> f.getFileName().toString().endsWith(other.scriptExtension())).toList();
-        } catch (IOException e) {
-            problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " cannot be read: "
-                    + e.getMessage(), "Check its permissions.");
-            return List.of();
-        }
-        if (!misfits.isEmpty()) {
-            problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " holds " + misfits.stream()
-                    .map(p -> p.getFileName().toString()).toList() + ", which cannot run on a " + osType.azureName()
-                    + " image.", "Remove them, or bake a matching image (" + osType.azureName() + " runs "
-                    + osType.scriptExtension() + " scripts).");
-        }
-        if (scripts.isEmpty()) {
-            problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " has no "
-                    + osType.scriptExtension() + " script.", "Add one, e.g. " + shown + "/10-packages"
-                    + osType.scriptExtension() + "; scripts run in name order.");
-        }
-        return scripts;
+    private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+    private static final java.util.regex.Pattern LINUX_OWNER = java.util.regex.Pattern.compile(
+            "^[a-z_][a-z0-9_-]*[$]?(:[a-z_][a-z0-9_-]*[$]?)?$");
+    private static final java.util.regex.Pattern LINUX_PATH = java.util.regex.Pattern.compile("^/[^\\x00]*[^/]$");
+    private static final java.util.regex.Pattern WINDOWS_PATH = java.util.regex.Pattern.compile(
+            "^[A-Za-z]:\\\\[^<>\"|?*]*[^\\\\]$");
+
+    /** Values given to every script as parameters, from azure-image.environment.NAME, sorted by name. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new java.util.TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(PropertyNames.ENVIRONMENT_PREFIX)) {
+                String name = key.substring(PropertyNames.ENVIRONMENT_PREFIX.length());
+                if (!ENV_NAME.matcher(name).matches()) {
+                    problem(key, "'" + name + "' is not a variable name.", "Use letters, digits and '_', e.g."
+                            + " APP_HOME.");
+                }
+                environment.put(name, value == null ? "" : value);
+            }
+        });
+        return environment;
     }
 
-    private Duration duration(String property, String fallback) {
+    /** Secret names follow the variable rules and do not shadow an environment value. */
+    private void checkSecrets(Map<String, String> environment) {
+        for (String name : options.secrets().keySet()) {
+            String property = PropertyNames.SECRETS_PREFIX + name;
+            if (!ENV_NAME.matcher(name).matches()) {
+                problem(property, "'" + name + "' is not a variable name.", "Use letters, digits and '_'.");
+            }
+            if (environment.containsKey(name)) {
+                problem(property, name + " is both a secret and an <environment> value.", "Keep one of them.");
+            }
+        }
+    }
+
+    /** azure-image.files: source=>destination[;owner=user:group][;mode=0644], comma-separated. */
+    private List<FileCopy> files(OsType os) {
+        String text = get(PropertyNames.FILES);
+        List<FileCopy> files = new ArrayList<>();
+        if (text == null) {
+            return files;
+        }
+        java.util.Set<String> destinations = new java.util.HashSet<>();
+        for (String entry : text.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.trim().split(";");
+            int arrow = parts[0].indexOf("=>");
+            if (arrow < 0) {
+                problem(PropertyNames.FILES, "'" + entry.trim() + "' has no destination.",
+                        "Write <file><source>target/app.jar</source><destination>/opt/app/app.jar</destination></file>.");
+                continue;
+            }
+            String sourceText = parts[0].substring(0, arrow).trim();
+            String destination = parts[0].substring(arrow + 2).trim();
+            String owner = null;
+            String mode = null;
+            for (int i = 1; i < parts.length; i++) {
+                String option = parts[i].trim();
+                if (option.startsWith("owner=")) {
+                    owner = option.substring(6);
+                } else if (option.startsWith("mode=")) {
+                    mode = option.substring(5);
+                } else if (!option.isEmpty()) {
+                    problem(PropertyNames.FILES, "'" + option + "' is not a file option.", "Use owner= or mode=.");
+                }
+            }
+            Path source = project.baseDir().resolve(sourceText).normalize();
+            boolean builtLater = options.validationOnly() && source.startsWith(project.buildDir());
+            if (!Files.exists(source) && !builtLater) {
+                problem(PropertyNames.FILES, "The file " + sourceText + " does not exist.", source.startsWith(
+                        project.buildDir()) ? "Build it before azure-image:bake runs (bake is bound to package, after"
+                        + " the jar), or point <source> at an existing file." : "Point <source> at an existing file"
+                        + " or directory.");
+            }
+            boolean pathOk = os == OsType.LINUX ? LINUX_PATH.matcher(destination).matches()
+                    && !destination.contains("/../") && !destination.endsWith("/..")
+                    : WINDOWS_PATH.matcher(destination).matches() && !destination.contains("\\..\\");
+            if (!pathOk) {
+                problem(PropertyNames.FILES, "The destination '" + destination + "' is not an absolute "
+                        + os.azureName() + " path.", os == OsType.LINUX ? "Use e.g. /opt/app/app.jar."
+                        : "Use e.g. C:\\app\\app.jar.");
+            }
+            if (!destinations.add(destination)) {
+                problem(PropertyNames.FILES, "The destination " + destination + " is used twice.",
+                        "Give each file its own destination.");
+            }
+            if (os == OsType.WINDOWS && (owner != null || mode != null)) {
+                problem(PropertyNames.FILES, "owner and mode apply to Linux images only (" + destination + ").",
+                        "Remove them; set Windows ACLs in a script.");
+            }
+            if (owner != null && os == OsType.LINUX && !LINUX_OWNER.matcher(owner).matches()) {
+                problem(PropertyNames.FILES, "The owner '" + owner + "' of " + destination + " is not user or"
+                        + " user:group.", "Use e.g. app:app.");
+            }
+            if (mode != null && !mode.matches("^[0-7]{3,4}$")) {
+                problem(PropertyNames.FILES, "The mode '" + mode + "' of " + destination + " is not octal.",
+                        "Use e.g. 0644 or 755.");
+            }
+            files.add(new FileCopy(source, destination, owner, mode));
+        }
+        return files;
+    }
+
+    Duration duration(String property, String fallback) {
         String text = get(property, fallback);
         try {
             Duration d = Durations.parse(text);
@@ -375,7 +453,7 @@ public final class BakeConfigReader {
         }
     }
 
-    private boolean bool(String property) {
+    boolean bool(String property) {
         String v = get(property, "false");
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
             problem(property, "'" + v + "' is neither true nor false.", "Use true or false.");

@@ -31,6 +31,12 @@ public final class PropertyNames {
     public static final String RETENTION_DRY_RUN = PREFIX + "retention.dryRun";
     public static final String TIMEOUT_REPLICATION = PREFIX + "timeouts.replication";
     public static final String MANIFEST = PREFIX + "manifest";
+    /** name=>destination entries; see FileCopy. */
+    public static final String FILES = PREFIX + "files";
+    /** Prefixes of per-name properties: environment.NAME, secrets.NAME, scripts.NAME.option. */
+    public static final String ENVIRONMENT_PREFIX = PREFIX + "environment.";
+    public static final String SECRETS_PREFIX = PREFIX + "secrets.";
+    public static final String SCRIPTS_PREFIX = PREFIX + "scripts.";
     public static final String SCRIPTS_DIRECTORY = PREFIX + "scriptsDirectory";
     public static final String IMAGE_VERSION = PREFIX + "imageVersion";
     public static final String TIMEOUT_SCRIPT = PREFIX + "timeouts.script";
@@ -58,7 +64,7 @@ public final class PropertyNames {
             {END_OF_LIFE_AFTER, "endOfLifeAfter"}, {RETENTION_RELEASES, "retention/releases"},
             {RETENTION_SNAPSHOTS, "retention/snapshots"}, {RETENTION_MINIMUM_AGE, "retention/minimumAge"},
             {RETENTION_DRY_RUN, "retention/dryRun"}, {TIMEOUT_REPLICATION, "timeouts/replication"},
-            {MANIFEST, "manifest"},
+            {MANIFEST, "manifest"}, {FILES, "files"},
             {SCRIPTS_DIRECTORY, "scriptsDirectory"}, {IMAGE_VERSION, "imageVersion"},
             {TIMEOUT_SCRIPT, "timeouts/script"}, {TIMEOUT_DEPROVISION, "timeouts/deprovision"},
             {TIMEOUT_OPERATION, "timeouts/operation"}, {KEEP_ON_FAILURE, "keepOnFailure"},
@@ -79,8 +85,25 @@ public final class PropertyNames {
         return XML.keySet();
     }
 
+    /** Whether a property is one of the per-name ones (environment, secrets, script options). */
+    public static boolean perName(String property) {
+        return property.startsWith(ENVIRONMENT_PREFIX) || property.startsWith(SECRETS_PREFIX)
+                || property.startsWith(SCRIPTS_PREFIX);
+    }
+
     /** The pom path of a property, e.g. "gallery/name" for azure-image.gallery.name. */
     public static String xmlPath(String property) {
+        if (property.startsWith(ENVIRONMENT_PREFIX)) {
+            return "environment/" + property.substring(ENVIRONMENT_PREFIX.length());
+        }
+        if (property.startsWith(SECRETS_PREFIX)) {
+            return "secrets/secret[name=" + property.substring(SECRETS_PREFIX.length()) + "]";
+        }
+        if (property.startsWith(SCRIPTS_PREFIX)) {
+            String rest = property.substring(SCRIPTS_PREFIX.length());
+            int dot = rest.lastIndexOf('.');
+            return "scripts/script[name=" + rest.substring(0, dot) + "]/" + rest.substring(dot + 1);
+        }
         return XML.getOrDefault(property, property.substring(PREFIX.length()));
     }
 }

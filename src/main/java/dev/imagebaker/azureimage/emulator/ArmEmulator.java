@@ -113,7 +113,9 @@ public final class ArmEmulator implements AutoCloseable {
         new ResourceGroupsApi(cloud, router);
         new NetworkApi(cloud, router);
         new VirtualMachinesApi(cloud, router, vms);
-        new RunCommandsApi(cloud, router, vms);
+        StorageApi storage = new StorageApi(cloud, router);
+        BlobApi blobs = new BlobApi(cloud, storage);
+        new RunCommandsApi(cloud, router, vms, blobs);
         new DisksApi(cloud, router);
         new MarketplaceApi(cloud, router);
         new ImagesApi(cloud, router);
@@ -127,7 +129,8 @@ public final class ArmEmulator implements AutoCloseable {
         } else {
             server = HttpServer.create(address, 0);
         }
-        handler = new ArmServer(cloud, router, options.requestLog, this::afterChange, options.https ? "https" : "http");
+        handler = new ArmServer(cloud, router, blobs, options.requestLog, this::afterChange,
+                options.https ? "https" : "http");
         server.createContext("/", handler);
         executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "arm-emulator");

@@ -7,7 +7,11 @@ import java.util.Map;
 
 /** One request as the emulator sees it: decoded path, query parameters (keys lower-cased), JSON body. */
 record ArmRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-                  String rawBody, String baseUrl, String operation) {
+                  byte[] bytes, String baseUrl, String operation) {
+
+    String rawBody() {
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     String query(String name) {
         return query.get(name.toLowerCase(Locale.ROOT));
@@ -28,7 +32,8 @@ record ArmRequest(String method, String path, Map<String, String> query, Map<Str
 
     /** The body as a JSON object; an absent body is an empty object, anything else is Azure's 400. */
     ObjectNode body() {
-        if (rawBody == null || rawBody.isBlank()) {
+        String rawBody = rawBody();
+        if (rawBody.isBlank()) {
             return Json.object();
         }
         JsonNode node = Json.parse(rawBody);

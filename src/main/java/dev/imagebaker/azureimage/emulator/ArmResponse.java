@@ -9,10 +9,19 @@ final class ArmResponse {
     final int status;
     final Map<String, String> headers = new LinkedHashMap<>();
     final JsonNode body;
+    /** A non-JSON body (blob content, storage's XML errors), with its Content-Type header set. */
+    byte[] raw;
 
     ArmResponse(int status, JsonNode body) {
         this.status = status;
         this.body = body;
+    }
+
+    static ArmResponse raw(int status, String contentType, byte[] content) {
+        ArmResponse response = new ArmResponse(status, null);
+        response.raw = content;
+        response.header("Content-Type", contentType);
+        return response;
     }
 
     static ArmResponse ok(JsonNode body) {

@@ -22,14 +22,17 @@ import java.util.function.Consumer;
 final class ArmServer implements HttpHandler {
     private final Cloud cloud;
     private final Router router;
+    private final BlobApi blobApi;
     private final Consumer<String> requestLog;
     private final Runnable afterChange;
     private final String scheme;
     final AtomicInteger requests = new AtomicInteger();
 
-    ArmServer(Cloud cloud, Router router, Consumer<String> requestLog, Runnable afterChange, String scheme) {
+    ArmServer(Cloud cloud, Router router, BlobApi blobApi, Consumer<String> requestLog, Runnable afterChange,
+              String scheme) {
         this.cloud = cloud;
         this.router = router;
+        this.blobApi = blobApi;
         this.requestLog = requestLog;
         this.afterChange = afterChange;
         this.scheme = scheme;
@@ -75,7 +78,7 @@ final class ArmServer implements HttpHandler {
         }
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] body = exchange.getRequestBody().readAllBytes();
         String host = headers.getOrDefault("host", "127.0.0.1:" + exchange.getLocalAddress().getPort());
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String p = path.length() == 0 ? "/" : path.toString();
@@ -92,6 +95,8 @@ final class ArmServer implements HttpHandler {
                             + " (?api-version=) is required for all requests.");
                 }
                 applyFaults(request);
+            } else if (blobApi.serves(request.path())) {
+                return blobApi.handle(request);
             }
             Router.Match match = router.find(request.method(), request.path());
             if (match == null) {
@@ -157,7 +162,8 @@ final class ArmServer implements HttpHandler {
         headers.add("x-ms-request-id", requestId);
         headers.add("x-ms-correlation-request-id",
                 request.headers().getOrDefault("x-ms-correlation-request-id", requestId));
-        byte[] body = response.body == null ? new byte[0] : Json.write(response.body).getBytes(StandardCharsets.UTF_8);
+        byte[] body = response.raw != null ? response.raw
+                : response.body == null ? new byte[0] : Json.write(response.body).getBytes(StandardCharsets.UTF_8);
         if (response.body != null) {
             headers.add("Content-Type", "application/json; charset=utf-8");
         }

@@ -13,6 +13,7 @@ final class Cloud {
     final Operations operations;
     final Faults faults;
     final Marketplace marketplace = new Marketplace();
+    final Blobs blobs = new Blobs();
     final Set<String> subscriptions = new CopyOnWriteArraySet<>();
 
     Cloud(Clock clock, Faults faults) {

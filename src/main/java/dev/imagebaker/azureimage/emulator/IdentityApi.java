@@ -55,7 +55,7 @@ final class IdentityApi {
     }
 
     private ArmResponse token(ArmRequest req, Router.Params p) {
-        String form = req.rawBody() == null ? "" : req.rawBody();
+        String form = req.rawBody();
         if (!form.contains("grant_type=client_credentials")) {
             ObjectNode error = Json.object();
             error.put("error", "unsupported_grant_type");

@@ -18,10 +18,12 @@ final class RunCommandsApi {
     private static final long DEFAULT_TIMEOUT_SECONDS = 90 * 60;
     private final Cloud cloud;
     private final VmState vms;
+    private final GuestDownloads downloads;
 
-    RunCommandsApi(Cloud cloud, Router router, VmState vms) {
+    RunCommandsApi(Cloud cloud, Router router, VmState vms, BlobApi blobs) {
         this.cloud = cloud;
         this.vms = vms;
+        this.downloads = new GuestDownloads(blobs);
         router.add("PUT", RUN_COMMANDS + "/{name}", this::put);
         router.add("GET", RUN_COMMANDS + "/{name}", this::get);
         router.add("DELETE", RUN_COMMANDS + "/{name}", this::delete);
@@ -46,18 +48,23 @@ final class RunCommandsApi {
                            Instant dueAt) {
     }
 
-    private Outcome outcome(Resource vm, GuestScript script, String runName, long timeoutSeconds) {
+    private Outcome outcome(Resource vm, GuestScript script, String runName, long timeoutSeconds,
+                            GuestDownloads.Failure download) {
         if (!vm.state.path("agentAlive").asBoolean()) {
             return new Outcome("Pending", null, "", "", null);
         }
+        FaultRule hang = cloud.faults.take(FaultRule.Kind.SCRIPT_HANG,
+                "Microsoft.Compute/virtualMachines/runCommands/write", runName);
         if (script.deprovisions()) {
-            deprovision(vm, script);
+            if (hang == null) {
+                deprovision(vm, script);
+            }
+            // With a hang fault the deprovision itself is stuck: the guest neither shuts down nor loses its agent.
             if (!script.detached()) {
                 return new Outcome("Running", null, "", "", null);
             }
+            hang = null;
         }
-        FaultRule hang = cloud.faults.take(FaultRule.Kind.SCRIPT_HANG,
-                "Microsoft.Compute/virtualMachines/runCommands/write", runName);
         if (hang != null) {
             return new Outcome("TimedOut", null, "", "Execution timed out after " + timeoutSeconds + " seconds.",
                     cloud.clock.now().plus(cloud.clock.scaledSeconds(timeoutSeconds)));
@@ -68,6 +75,9 @@ final class RunCommandsApi {
         if (exit != null) {
             return new Outcome(exit.exitCode() == 0 ? "Succeeded" : "Failed", exit.exitCode(), exit.stdout(),
                     exit.stderr(), due);
+        }
+        if (download != null) {
+            return new Outcome("Failed", download.exitCode(), "", download.stderr(), due);
         }
         return new Outcome("Succeeded", 0, "[azure-image emulator] '" + runName + "': " + script.lines()
                 + " line(s) accepted; emulated run, nothing was executed.", "", due);
@@ -111,13 +121,15 @@ final class RunCommandsApi {
             throw ArmException.invalidParameter("One of source.script, source.scriptUri or source.commandId is"
                     + " required.", "source");
         }
+        GuestDownloads.Failure download = downloads.check(props.get("parameters"), props.get("protectedParameters"),
+                req.baseUrl());
         // Protected parameters and the run-as password are write-only on Azure; the emulator keeps none.
         props.remove("protectedParameters");
         props.remove("runAsPassword");
         boolean async = props.path("asyncExecution").asBoolean(false);
         long timeout = props.path("timeoutInSeconds").asLong(0);
         long effectiveTimeout = timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS;
-        Outcome outcome = outcome(vm, GuestScript.read(script, async), id.name(), effectiveTimeout);
+        Outcome outcome = outcome(vm, GuestScript.read(script, async), id.name(), effectiveTimeout, download);
         props.put("provisioningState", "Creating");
         ObjectNode view = Json.object();
         view.put("executionState", outcome.dueAt == null ? outcome.executionState : "Running");
@@ -233,7 +245,8 @@ final class RunCommandsApi {
         }
         StringBuilder script = new StringBuilder();
         request.path("script").forEach(line -> script.append(line.asText()).append('\n'));
-        Outcome outcome = outcome(vm, GuestScript.read(script.toString(), false), vm.name(), DEFAULT_TIMEOUT_SECONDS);
+        Outcome outcome = outcome(vm, GuestScript.read(script.toString(), false), vm.name(), DEFAULT_TIMEOUT_SECONDS,
+                downloads.check(request.get("parameters"), null, req.baseUrl()));
         Operations.Op op = cloud.start(req, vm.id, vm.location(), outcome.dueAt, () -> actionResult(outcome, windows));
         vm.state.put("actionRunCommand", op.id);
         return cloud.accepted(req, op, 202, null, true);

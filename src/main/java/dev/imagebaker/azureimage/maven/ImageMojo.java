@@ -78,6 +78,28 @@ abstract class ImageMojo extends AbstractMojo {
     @Parameter
     RetentionParameters retention;
 
+    /** Project files or directories copied into the image: source, destination, owner, mode. */
+    @Parameter
+    java.util.List<FileParameters> files;
+
+    /** Values every script gets as parameters (environment variables on Linux). */
+    @Parameter
+    java.util.Map<String, String> environment;
+
+    /** Secrets every script gets as protected parameters: name, and server (settings.xml) or env. */
+    @Parameter
+    java.util.List<SecretParameters> secrets;
+
+    /** Per-script options (timeout, runAs, exitCodes, restartAfter) and inline scripts. */
+    @Parameter
+    java.util.List<ScriptParameters> scripts;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    org.apache.maven.settings.Settings mavenSettings;
+
+    @org.apache.maven.plugins.annotations.Component
+    org.apache.maven.settings.crypto.SettingsDecrypter settingsDecrypter;
+
     /** Keep the temporary resource group (and its VM) when the bake fails, to inspect it. */
     @Parameter(property = PropertyNames.KEEP_ON_FAILURE, defaultValue = "false")
     boolean keepOnFailure;
@@ -122,8 +144,8 @@ abstract class ImageMojo extends AbstractMojo {
         return Path.of(project.getBuild().getDirectory(), "azure-image");
     }
 
-    Settings settings() {
-        Settings settings = new Settings()
+    RawSettings settings() {
+        RawSettings settings = new RawSettings()
                 .put(PropertyNames.SKIP, skip).put(PropertyNames.SUBSCRIPTION_ID, subscriptionId)
                 .put(PropertyNames.TENANT_ID, tenantId).put(PropertyNames.LOCATION, location)
                 .put(PropertyNames.SOURCE, source).put(PropertyNames.OS_TYPE, osType)
@@ -136,6 +158,23 @@ abstract class ImageMojo extends AbstractMojo {
         if (targetRegions != null) {
             settings.put(PropertyNames.TARGET_REGIONS, String.join(",",
                     targetRegions.stream().map(TargetRegionParameters::compact).toList()));
+        }
+        if (files != null) {
+            settings.put(PropertyNames.FILES, String.join(",", files.stream().map(FileParameters::compact).toList()));
+        }
+        if (environment != null) {
+            environment.forEach((name, value) -> settings.put(PropertyNames.ENVIRONMENT_PREFIX + name, value));
+        }
+        if (secrets != null) {
+            secrets.forEach(secret -> settings.put(PropertyNames.SECRETS_PREFIX + secret.name, secret.source()));
+        }
+        if (scripts != null) {
+            for (ScriptParameters script : scripts) {
+                String prefix = PropertyNames.SCRIPTS_PREFIX + script.name + ".";
+                settings.put(prefix + "inline", script.inline).put(prefix + "timeout", script.timeout)
+                        .put(prefix + "runAs", script.runAs).put(prefix + "exitCodes", script.exitCodes)
+                        .put(prefix + "restartAfter", script.restartAfter);
+            }
         }
         if (retention != null) {
             settings.put(PropertyNames.RETENTION_RELEASES, retention.releases)
@@ -168,8 +207,11 @@ abstract class ImageMojo extends AbstractMojo {
 
     BakeConfig readConfig() throws MojoFailureException {
         try {
-            return BakeConfigReader.read(settings().withOverrides(session.getUserProperties()), projectInfo(),
-                    goalBound("publish"));
+            java.util.Map<String, String> values = settings().withOverrides(session.getUserProperties());
+            java.util.Map<String, dev.imagebaker.azureimage.config.Secret> resolved = Secrets.resolve(values,
+                    mavenSettings, settingsDecrypter, System::getenv);
+            return BakeConfigReader.read(values, projectInfo(), new dev.imagebaker.azureimage.config.ReadOptions(
+                    goalBound("publish"), resolved, "validate".equals(goal())));
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

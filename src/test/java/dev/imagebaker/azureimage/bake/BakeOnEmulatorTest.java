@@ -70,6 +70,61 @@ class BakeOnEmulatorTest {
     }
 
     @Test
+    void shipsFilesThroughTemporaryStorageCheckedByTheGuestAndLeavesNoStorage() throws Exception {
+        TestConfigs.project(dir, "10-packages.sh");
+        java.nio.file.Files.createDirectories(dir.resolve("target"));
+        byte[] jar = new byte[5 * 1024 * 1024 + 3];
+        new java.util.Random(42).nextBytes(jar);
+        java.nio.file.Files.write(dir.resolve("target/app.jar"), jar);
+        java.nio.file.Files.createDirectories(dir.resolve("conf"));
+        java.nio.file.Files.writeString(dir.resolve("conf/app.properties"), "a=b\n");
+        java.util.Map<String, String> values = TestConfigs.values();
+        values.put(dev.imagebaker.azureimage.config.PropertyNames.FILES,
+                "target/app.jar=>/opt/app/app.jar;owner=root:root;mode=0644,conf=>/etc/orders");
+        BakeResult result = bake(TestConfigs.config(dir, values, "1.4.2"));
+
+        assertThat(result.version().provisioningState()).isEqualTo("Succeeded");
+        assertThat(progress.all()).contains("uploaded target/app.jar, 5.0 MiB")
+                .contains("Install 2 file(s) in the guest, checked by SHA-256");
+        assertThat(ids()).noneMatch(id -> id.contains("Microsoft.Storage")).noneMatch(id -> id.contains("/azimg-"));
+        assertThat(progress.all()).doesNotContain("sig=").doesNotContain("se=");
+    }
+
+    @Test
+    void bakesAWindowsImage() throws Exception {
+        java.nio.file.Path scripts = java.nio.file.Files.createDirectories(dir.resolve("src/main/image/scripts"));
+        java.nio.file.Files.writeString(scripts.resolve("10-iis.ps1"), "Install-WindowsFeature Web-Server\r\n");
+        java.util.Map<String, String> values = TestConfigs.values();
+        values.put(dev.imagebaker.azureimage.config.PropertyNames.SOURCE,
+                "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest");
+        values.put(dev.imagebaker.azureimage.config.PropertyNames.GALLERY_IMAGE_DEFINITION, "iis");
+        BakeResult result = bake(TestConfigs.config(dir, values, "2.0.0"));
+        assertThat(result.facts().osType()).isEqualTo(dev.imagebaker.azureimage.config.OsType.WINDOWS);
+        assertThat(result.source().resolved()).endsWith(":20348.2849.241106");
+        assertThat(progress.all()).contains("Generalize the guest (sysprep /generalize /oobe /shutdown /mode:vm");
+        assertThat(ids()).noneMatch(id -> id.contains("/resourceGroups/azimg-"));
+    }
+
+    @Test
+    void aStuckSysprepFailsWithTheTailOfItsPantherLogsAndLeaksNothing() throws Exception {
+        java.nio.file.Path scripts = java.nio.file.Files.createDirectories(dir.resolve("src/main/image/scripts"));
+        java.nio.file.Files.writeString(scripts.resolve("10-iis.ps1"), "Install-WindowsFeature Web-Server\r\n");
+        java.util.Map<String, String> values = TestConfigs.values();
+        values.put(dev.imagebaker.azureimage.config.PropertyNames.SOURCE,
+                "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest");
+        values.put(dev.imagebaker.azureimage.config.PropertyNames.TIMEOUT_DEPROVISION, "2s");
+        emulator.faults().add(FaultRule.scriptHang().resource("azimg-sysprep"));
+        emulator.faults().add(FaultRule.scriptExit(0, "== setuperr.log\nError [0x0f0082] SYSPRP ActionPlatform:"
+                + " Failed while validating Sysprep session actions; hr = 0x8007001f", "").resource("azimg-sysprep-logs"));
+        BakeConfig config = TestConfigs.config(dir, values, "2.0.0");
+        assertThatThrownBy(() -> bake(config)).isInstanceOf(BakeException.class)
+                .hasMessageContaining("The guest did not shut down within 2.0s after sysprep was started.")
+                .hasMessageContaining("Sysprep's Panther logs end with:")
+                .hasMessageContaining("Error [0x0f0082] SYSPRP ActionPlatform");
+        assertThat(ids()).noneMatch(id -> id.contains("/resourceGroups/azimg-")).noneMatch(id -> id.contains("/versions/"));
+    }
+
+    @Test
     void aFailingScriptFailsTheBakeNamingScriptAndExitCodeAndLeaksNothing() throws Exception {
         TestConfigs.project(dir, "10-packages.sh", "20-app.sh");
         emulator.faults().add(FaultRule.scriptExit(3, "", "E: Unable to locate package nginx-full").resource("20-*"));

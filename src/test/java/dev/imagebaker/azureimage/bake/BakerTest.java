@@ -1,6 +1,7 @@
 package dev.imagebaker.azureimage.bake;
 
 import dev.imagebaker.azureimage.config.BakeConfig;
+import dev.imagebaker.azureimage.config.Secret;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import java.nio.file.Path;

@@ -12,18 +12,22 @@ import java.util.Optional;
  * A fake of bake's interfaces that records every call as a line ("createGroup azimg-...") and fails the first
  * call whose line starts with {@link #failOn}.
  */
-final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Galleries {
+final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Galleries, FileStaging {
     final List<String> calls = new ArrayList<>();
     final Map<String, ScriptRun> scriptResults = new HashMap<>();
+    /** The options of every script run, by run name. */
+    final Map<String, ScriptOptions> scriptOptions = new HashMap<>();
+    final Map<String, String> scripts = new HashMap<>();
     static final String DEFINITIONS = "/subscriptions/s/resourceGroups/images-rg/providers/Microsoft.Compute/galleries"
             + "/corp_images/images/";
     String failOn;
+    dev.imagebaker.azureimage.config.OsType factsOs = OsType.LINUX;
     DefinitionInfo existingDefinition;
     VersionInfo existingVersion;
     final List<VersionInfo> existingVersions = new ArrayList<>();
 
     Cloud cloud() {
-        return new Cloud(this, this, this, this);
+        return new Cloud(this, this, this, this, this);
     }
 
     private void call(String line) {
@@ -47,7 +51,7 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
     @Override
     public ImageFacts facts(String location, String publisher, String offer, String sku, String version) {
         call("facts " + version);
-        return new ImageFacts(OsType.LINUX, "V2", "x64");
+        return new ImageFacts(factsOs, "V2", "x64");
     }
 
     @Override
@@ -73,9 +77,34 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
     }
 
     @Override
-    public ScriptRun runScript(BuildVm vm, String runName, String script, Duration timeout) {
+    public ScriptRun runScript(BuildVm vm, String runName, String script, ScriptOptions options) {
         call("runScript " + runName);
+        scriptOptions.put(runName, options);
+        scripts.put(runName, script);
         return scriptResults.getOrDefault(runName, new ScriptRun("Succeeded", 0, "ok", ""));
+    }
+
+    @Override
+    public void restart(BuildVm vm, Duration timeout) {
+        call("restart " + vm.name());
+    }
+
+    @Override
+    public StagingArea create(String resourceGroup, String location, String accountName, Duration timeout) {
+        call("createStorage " + accountName);
+        return new StagingArea(resourceGroup, accountName, "files");
+    }
+
+    @Override
+    public void upload(StagingArea area, String blobName, java.nio.file.Path file) {
+        call("upload " + blobName);
+    }
+
+    @Override
+    public dev.imagebaker.azureimage.config.Secret readUrl(StagingArea area, String blobName, Duration validity) {
+        call("readUrl " + blobName);
+        return new dev.imagebaker.azureimage.config.Secret("https://" + area.accountName() + "/files/" + blobName
+                + "?sig=SECRET-SAS");
     }
 
     @Override

@@ -77,8 +77,10 @@ class BakeConfigReaderTest {
         assertThat(config.publishing().endOfLifeAfter()).isNull();
         assertThat(config.publishing().retention()).isNull();
         assertThat(config.publishing().publishLater()).isFalse();
-        assertThat(config.scripts()).extracting(p -> p.getFileName().toString())
-                .containsExactly("10-packages.sh", "20-app.sh");
+        assertThat(config.scripts()).extracting(ScriptSpec::name).containsExactly("10-packages.sh", "20-app.sh");
+        assertThat(config.scripts().get(0).exitCodes()).containsExactly(0);
+        assertThat(config.files()).isEmpty();
+        assertThat(config.environment()).isEmpty();
         assertThat(config.timeouts().script()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.timeouts().deprovision()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.emulator().enabled()).isFalse();
@@ -191,7 +193,7 @@ class BakeConfigReaderTest {
         assertProblem(PropertyNames.SCRIPTS_DIRECTORY, "provisioning does not exist", "10-packages.sh");
         Files.createDirectories(dir.resolve("provisioning"));
         Files.writeString(dir.resolve("provisioning/README.md"), "notes");
-        assertProblem(PropertyNames.SCRIPTS_DIRECTORY, "has no .sh script");
+        assertProblem(PropertyNames.SCRIPTS_DIRECTORY, "has no .sh script, and the pom has no inline script");
     }
 
     @Test

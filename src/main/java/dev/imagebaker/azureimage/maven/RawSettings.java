@@ -9,10 +9,10 @@ import java.util.Properties;
  * The raw settings of a goal, keyed by property name: pom values first, then every {@code -Dazure-image.*}
  * property on top, nested ones included. The command line wins, as in Jib.
  */
-final class Settings {
+final class RawSettings {
     private final Map<String, String> values = new HashMap<>();
 
-    Settings put(String property, Object pomValue) {
+    RawSettings put(String property, Object pomValue) {
         if (pomValue != null) {
             values.put(property, pomValue.toString());
         }
@@ -25,6 +25,11 @@ final class Settings {
             String override = userProperties.getProperty(property);
             if (override != null) {
                 merged.put(property, override);
+            }
+        }
+        for (String property : userProperties.stringPropertyNames()) {
+            if (PropertyNames.perName(property)) {
+                merged.put(property, userProperties.getProperty(property));
             }
         }
         return merged;

@@ -1,4 +1,4 @@
-package dev.imagebaker.azureimage.bake;
+package dev.imagebaker.azureimage.config;
 
 /**
  * A value that must never be logged or written: its toString hides it. Only the code that hands it to Azure

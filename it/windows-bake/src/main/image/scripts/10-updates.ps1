@@ -1,0 +1,3 @@
+$ErrorActionPreference = "Stop"
+Install-WindowsFeature -Name Web-Server -IncludeManagementTools
+exit 3010

@@ -1,0 +1,96 @@
+package dev.imagebaker.azureimage.azure;
+
+import com.azure.core.http.HttpClient;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.storage.fluent.models.BlobContainerInner;
+import com.azure.resourcemanager.storage.fluent.models.StorageAccountInner;
+import com.azure.resourcemanager.storage.models.HttpProtocol;
+import com.azure.resourcemanager.storage.models.Kind;
+import com.azure.resourcemanager.storage.models.MinimumTlsVersion;
+import com.azure.resourcemanager.storage.models.Permissions;
+import com.azure.resourcemanager.storage.models.ServiceSasParameters;
+import com.azure.resourcemanager.storage.models.SignedResource;
+import com.azure.resourcemanager.storage.models.Sku;
+import com.azure.resourcemanager.storage.models.SkuName;
+import com.azure.resourcemanager.storage.models.StorageAccountCreateParameters;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobClientBuilder;
+import com.azure.storage.blob.models.BlobStorageException;
+import dev.imagebaker.azureimage.bake.CloudException;
+import dev.imagebaker.azureimage.bake.FileStaging;
+import dev.imagebaker.azureimage.config.Secret;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Staging through a storage account in the temporary group: HTTPS only, TLS 1.2, no public blob access. SAS
+ * tokens are minted by ARM (listServiceSas), so the account key never reaches the plugin.
+ */
+final class AzureStaging implements FileStaging {
+    private static final String CONTAINER = "files";
+    private final ComputeManager compute;
+    private final HttpClient httpClient;
+    private final Map<String, String> blobEndpoints = new HashMap<>();
+
+    AzureStaging(ComputeManager compute, HttpClient httpClient) {
+        this.compute = compute;
+        this.httpClient = httpClient;
+    }
+
+    @Override
+    public StagingArea create(String resourceGroup, String location, String accountName, Duration timeout) {
+        StorageAccountInner account = Lro.await(() -> compute.storageManager().serviceClient().getStorageAccounts()
+                .beginCreate(resourceGroup, accountName, new StorageAccountCreateParameters()
+                        .withLocation(location).withKind(Kind.STORAGE_V2).withSku(new Sku().withName(SkuName.STANDARD_LRS))
+                        .withEnableHttpsTrafficOnly(true).withMinimumTlsVersion(MinimumTlsVersion.TLS1_2)
+                        .withAllowBlobPublicAccess(false)), timeout, "Creating storage account " + accountName);
+        Lro.call(() -> compute.storageManager().serviceClient().getBlobContainers().create(resourceGroup, accountName,
+                CONTAINER, new BlobContainerInner()));
+        String endpoint = account.primaryEndpoints().blob();
+        blobEndpoints.put(accountName, endpoint.endsWith("/") ? endpoint : endpoint + "/");
+        return new StagingArea(resourceGroup, accountName, CONTAINER);
+    }
+
+    private String sas(StagingArea area, String canonical, SignedResource resource, String permissions,
+                       Duration validity) {
+        return Lro.call(() -> compute.storageManager().serviceClient().getStorageAccounts().listServiceSas(
+                area.resourceGroup(), area.accountName(), new ServiceSasParameters()
+                        .withCanonicalizedResource(canonical).withResource(resource)
+                        .withPermissions(Permissions.fromString(permissions)).withProtocols(HttpProtocol.HTTPS)
+                        .withSharedAccessExpiryTime(OffsetDateTime.now(ZoneOffset.UTC).plus(validity)))
+                .serviceSasToken());
+    }
+
+    private String blobUrl(StagingArea area, String blobName) {
+        return blobEndpoints.get(area.accountName()) + area.container() + "/" + blobName;
+    }
+
+    @Override
+    public void upload(StagingArea area, String blobName, Path file) {
+        String token = sas(area, "/blob/" + area.accountName() + "/" + area.container(), SignedResource.C, "cw",
+                Duration.ofHours(2));
+        BlobClient blob = new BlobClientBuilder().endpoint(blobUrl(area, blobName)).sasToken(token)
+                .httpClient(httpClient).buildClient();
+        try {
+            blob.uploadFromFile(file.toString(), true);
+        } catch (BlobStorageException e) {
+            throw new CloudException(e.getErrorCode() == null ? "BlobStorage" : e.getErrorCode().toString(),
+                    e.getStatusCode(), "Uploading " + file.getFileName() + " failed: " + e.getServiceMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new CloudException("UploadFailed", 0, "Uploading " + file.getFileName() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Secret readUrl(StagingArea area, String blobName, Duration validity) {
+        String token = sas(area, "/blob/" + area.accountName() + "/" + area.container() + "/" + blobName,
+                SignedResource.B, "r", validity);
+        return new Secret(blobUrl(area, blobName) + "?" + token);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.imagebaker.azureimage.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The provisioning scripts: the files of the scripts folder and the inline scripts of the pom, in name order,
+ * each with its options ({@code azure-image.scripts.<name>.timeout|runAs|exitCodes|restartAfter|inline}), each
+ * checked offline (UTF-8, line endings, bash -n).
+ */
+final class ScriptsReader {
+    private static final Set<String> OPTIONS = Set.of("inline", "timeout", "runAs", "exitCodes", "restartAfter");
+    private static final Pattern LINUX_USER = Pattern.compile("^[a-z_][a-z0-9_-]*[$]?$");
+    private final BakeConfigReader reader;
+    private final OsType os;
+
+    ScriptsReader(BakeConfigReader reader, OsType os) {
+        this.reader = reader;
+        this.os = os;
+    }
+
+    /** Options by script name, e.g. {"10-packages.sh": {"timeout": "PT45M"}}. */
+    private Map<String, Map<String, String>> options() {
+        Map<String, Map<String, String>> options = new TreeMap<>();
+        reader.values.forEach((key, value) -> {
+            if (!key.startsWith(PropertyNames.SCRIPTS_PREFIX)) {
+                return;
+            }
+            String rest = key.substring(PropertyNames.SCRIPTS_PREFIX.length());
+            int dot = rest.lastIndexOf('.');
+            String option = dot < 0 ? "" : rest.substring(dot + 1);
+            if (dot <= 0 || !OPTIONS.contains(option)) {
+                reader.problem(key, "'" + option + "' is not a script option.", "Use one of " + OPTIONS + ".");
+                return;
+            }
+            options.computeIfAbsent(withExtension(rest.substring(0, dot)), k -> new TreeMap<>()).put(option, value);
+        });
+        return options;
+    }
+
+    private String withExtension(String name) {
+        return name.endsWith(".sh") || name.endsWith(".ps1") ? name : name + os.scriptExtension();
+    }
+
+    List<ScriptSpec> read() {
+        Map<String, Map<String, String>> options = options();
+        Map<String, ScriptSource> sources = new TreeMap<>(Comparator.naturalOrder());
+        folder(sources);
+        options.forEach((name, opts) -> {
+            if (opts.containsKey("inline")) {
+                String property = PropertyNames.SCRIPTS_PREFIX + name + ".inline";
+                if (!name.endsWith(os.scriptExtension())) {
+                    reader.problem(property, "The inline script " + name + " cannot run on a " + os.azureName()
+                            + " image.", "Name it with " + os.scriptExtension() + " or without extension.");
+                } else if (sources.containsKey(name)) {
+                    reader.problem(property, "The inline script " + name + " has the name of a script file.",
+                            "Rename one of them.");
+                } else {
+                    sources.put(name, new ScriptSource(null, opts.get("inline")));
+                }
+            } else if (!sources.containsKey(name)) {
+                reader.problem(PropertyNames.SCRIPTS_PREFIX + name + "." + opts.keySet().iterator().next(),
+                        "There is no script named " + name + " to apply options to.", "Use the name of a file in"
+                                + " the scripts folder, or give the script an <inline> body.");
+            }
+        });
+        if (sources.isEmpty() && reader.problemsSoFar() == 0) {
+            Path dir = reader.scriptsDirectory();
+            String shown = reader.project.baseDir().relativize(dir).toString();
+            reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " has no "
+                    + os.scriptExtension() + " script, and the pom has no inline script.", "Add one, e.g. " + shown
+                    + "/10-packages" + os.scriptExtension() + "; scripts run in name order.");
+        }
+        List<ScriptSpec> scripts = new ArrayList<>();
+        sources.forEach((name, source) -> {
+            ScriptSpec spec = spec(name, source, options.getOrDefault(name, Map.of()));
+            if (spec != null) {
+                scripts.add(spec);
+            }
+        });
+        return scripts;
+    }
+
+    private record ScriptSource(Path file, String inline) {
+    }
+
+    private void folder(Map<String, ScriptSource> sources) {
+        Path dir = reader.scriptsDirectory();
+        String shown = reader.project.baseDir().relativize(dir).toString();
+        if (!Files.isDirectory(dir)) {
+            if (reader.values.keySet().stream().noneMatch(k -> k.startsWith(PropertyNames.SCRIPTS_PREFIX)
+                    && k.endsWith(".inline"))) {
+                reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " does not exist.",
+                        "Create it with your provisioning scripts (e.g. " + shown + "/10-packages"
+                                + os.scriptExtension() + "), or point <scriptsDirectory> at them.");
+            }
+            return;
+        }
+        List<Path> misfits = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            OsType other = os == OsType.LINUX ? OsType.WINDOWS : OsType.LINUX;
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(os.scriptExtension())) {
+                    sources.put(name, new ScriptSource(f, null));
+                } else if (name.endsWith(other.scriptExtension())) {
+                    misfits.add(f);
+                }
+            }
+        } catch (IOException e) {
+            reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " cannot be read: "
+                    + e.getMessage(), "Check its permissions.");
+        }
+        if (!misfits.isEmpty()) {
+            reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " holds " + misfits.stream()
+                    .map(p -> p.getFileName().toString()).sorted().toList() + ", which cannot run on a "
+                    + os.azureName() + " image.", "Remove them, or bake a matching image (" + os.azureName()
+                    + " runs " + os.scriptExtension() + " scripts).");
+        }
+    }
+
+    private ScriptSpec spec(String name, ScriptSource source, Map<String, String> opts) {
+        String prefix = PropertyNames.SCRIPTS_PREFIX + name + ".";
+        byte[] content;
+        try {
+            content = source.file != null ? Files.readAllBytes(source.file)
+                    : source.inline.getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "Cannot read " + name + ": " + e.getMessage(),
+                    "Check the file's permissions.");
+            return null;
+        }
+        for (String problem : ScriptChecks.check(name, content, os)) {
+            reader.problem(source.file != null ? PropertyNames.SCRIPTS_DIRECTORY : prefix + "inline", problem, null);
+        }
+        Duration timeout = opts.containsKey("timeout") ? reader.duration(prefix + "timeout", "PT30M")
+                : reader.duration(PropertyNames.TIMEOUT_SCRIPT, "PT30M");
+        String runAs = opts.get("runAs");
+        if (runAs != null && os == OsType.WINDOWS) {
+            reader.problem(prefix + "runAs", "runAs needs a password on Windows, which the build VM's users do not"
+                    + " have.", "Leave it out: Windows scripts run as SYSTEM; switch user inside the script.");
+        } else if (runAs != null && !LINUX_USER.matcher(runAs).matches()) {
+            reader.problem(prefix + "runAs", "'" + runAs + "' is not a Linux user name.", "Use e.g. app.");
+        }
+        Set<Integer> exitCodes = new LinkedHashSet<>();
+        for (String code : opts.getOrDefault("exitCodes", "0").split("[,|\\s]+")) {
+            try {
+                exitCodes.add(Integer.parseInt(code.trim()));
+            } catch (NumberFormatException e) {
+                reader.problem(prefix + "exitCodes", "'" + code + "' is not an exit code.", "List numbers, e.g."
+                        + " 0,3010.");
+            }
+        }
+        String restart = opts.getOrDefault("restartAfter", "false");
+        if (!restart.equalsIgnoreCase("true") && !restart.equalsIgnoreCase("false")) {
+            reader.problem(prefix + "restartAfter", "'" + restart + "' is neither true nor false.",
+                    "Use true or false.");
+        }
+        return new ScriptSpec(name, source.file, source.inline, timeout, runAs, exitCodes,
+                restart.equalsIgnoreCase("true"));
+    }
+}
