@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log.contains("Bake failed at step 'Run script 20-app.sh'")
+assert log.contains("Failed at step 'Run script 20-app.sh'")
 assert log.contains('Script 20-app.sh exited with code 3')
 assert log.contains("useradd: group 'orders' does not exist")
 assert log.contains('[cleanup] Deleted resource group azimg-orders-service-')

@@ -62,13 +62,15 @@ final class AzureBuildVms implements BuildVms {
     @Override
     public BuildVm create(BuildVmRequest r, Duration timeout) {
         String subnetId = network(r, timeout);
-        NetworkInterfaceInner nic = Lro.await(() -> compute.networkManager().serviceClient().getNetworkInterfaces()
-                .beginCreateOrUpdate(r.resourceGroup(), r.name() + "-nic", new NetworkInterfaceInner()
-                        .withLocation(r.location()).withTags(r.tags())
+        NetworkInterfaceInner nic = Lro.awaitResource(() -> compute.networkManager().serviceClient()
+                .getNetworkInterfaces().beginCreateOrUpdate(r.resourceGroup(), r.name() + "-nic",
+                        new NetworkInterfaceInner().withLocation(r.location()).withTags(r.tags())
                         .withIpConfigurations(List.of(new NetworkInterfaceIpConfigurationInner().withName("private")
                                 .withSubnet(new SubnetInner().withId(subnetId))
                                 .withPrivateIpAllocationMethod(IpAllocationMethod.DYNAMIC).withPrimary(true)))),
-                timeout, "Creating the network interface of " + r.name());
+                timeout, "Creating the network interface of " + r.name(), NetworkInterfaceInner::id,
+                () -> compute.networkManager().serviceClient().getNetworkInterfaces()
+                        .getByResourceGroup(r.resourceGroup(), r.name() + "-nic"));
         VirtualMachineInner vm = new VirtualMachineInner().withLocation(r.location()).withTags(r.tags())
                 .withHardwareProfile(new HardwareProfile().withVmSize(VirtualMachineSizeTypes.fromString(r.size())))
                 .withStorageProfile(new StorageProfile().withImageReference(imageReference(r.imageReference()))
@@ -79,18 +81,22 @@ final class AzureBuildVms implements BuildVms {
                 .withOsProfile(osProfile(r))
                 .withNetworkProfile(new NetworkProfile().withNetworkInterfaces(List.of(new NetworkInterfaceReference()
                         .withId(nic.id()).withPrimary(true).withDeleteOption(DeleteOptions.DELETE))));
-        VirtualMachineInner created = Lro.await(() -> compute.serviceClient().getVirtualMachines()
-                .beginCreateOrUpdate(r.resourceGroup(), r.name(), vm), timeout, "Creating VM " + r.name());
+        VirtualMachineInner created = Lro.awaitResource(() -> compute.serviceClient().getVirtualMachines()
+                .beginCreateOrUpdate(r.resourceGroup(), r.name(), vm), timeout, "Creating VM " + r.name(),
+                VirtualMachineInner::id, () -> compute.serviceClient().getVirtualMachines()
+                        .getByResourceGroup(r.resourceGroup(), r.name()));
         return new BuildVm(created.id(), r.resourceGroup(), r.name());
     }
 
     private String network(BuildVmRequest r, Duration timeout) {
-        VirtualNetworkInner vnet = Lro.await(() -> compute.networkManager().serviceClient().getVirtualNetworks()
-                .beginCreateOrUpdate(r.resourceGroup(), r.name() + "-vnet", new VirtualNetworkInner()
-                        .withLocation(r.location()).withTags(r.tags())
+        VirtualNetworkInner vnet = Lro.awaitResource(() -> compute.networkManager().serviceClient()
+                .getVirtualNetworks().beginCreateOrUpdate(r.resourceGroup(), r.name() + "-vnet",
+                        new VirtualNetworkInner().withLocation(r.location()).withTags(r.tags())
                         .withAddressSpace(new AddressSpace().withAddressPrefixes(List.of("10.0.0.0/24")))
                         .withSubnets(List.of(new SubnetInner().withName("build").withAddressPrefix("10.0.0.0/24")))),
-                timeout, "Creating the virtual network of " + r.name());
+                timeout, "Creating the virtual network of " + r.name(), VirtualNetworkInner::id,
+                () -> compute.networkManager().serviceClient().getVirtualNetworks()
+                        .getByResourceGroup(r.resourceGroup(), r.name() + "-vnet"));
         return vnet.subnets().get(0).id();
     }
 

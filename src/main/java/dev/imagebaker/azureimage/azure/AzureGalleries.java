@@ -3,6 +3,7 @@ package dev.imagebaker.azureimage.azure;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.core.management.polling.PollResult;
 import com.azure.core.util.Context;
+import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
 import com.azure.resourcemanager.compute.models.RegionalReplicationStatus;
@@ -74,8 +75,9 @@ final class AzureGalleries implements Galleries {
 
     @Override
     public GalleryInfo createGallery(String resourceGroup, String name, String location, Duration timeout) {
-        GalleryInner g = Lro.await(() -> compute.serviceClient().getGalleries().beginCreateOrUpdate(resourceGroup,
-                name, new GalleryInner().withLocation(location)), timeout, "Creating gallery " + name);
+        GalleryInner g = Lro.awaitResource(() -> compute.serviceClient().getGalleries().beginCreateOrUpdate(
+                resourceGroup, name, new GalleryInner().withLocation(location)), timeout, "Creating gallery " + name,
+                GalleryInner::id, () -> compute.serviceClient().getGalleries().getByResourceGroup(resourceGroup, name));
         return new GalleryInfo(g.id(), AzureRegions.canonical(g.location()));
     }
 
@@ -103,8 +105,10 @@ final class AzureGalleries implements Galleries {
                 .withHyperVGeneration(HyperVGeneration.fromString(facts.hyperVGeneration()))
                 .withArchitecture(Architecture.fromString(facts.architecture()))
                 .withIdentifier(new GalleryImageIdentifier().withPublisher(publisher).withOffer(offer).withSku(sku));
-        return toInfo(Lro.await(() -> compute.serviceClient().getGalleryImages().beginCreateOrUpdate(resourceGroup,
-                gallery, name, definition), timeout, "Creating image definition " + name));
+        return toInfo(Lro.awaitResource(() -> compute.serviceClient().getGalleryImages().beginCreateOrUpdate(
+                resourceGroup, gallery, name, definition), timeout, "Creating image definition " + name,
+                GalleryImageInner::id, () -> compute.serviceClient().getGalleryImages().get(resourceGroup, gallery,
+                        name)));
     }
 
     @Override
@@ -158,9 +162,11 @@ final class AzureGalleries implements Galleries {
                         .withSource(new GalleryArtifactVersionFullSource().withVirtualMachineId(r.sourceVmId())))
                 .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions)
                         .withExcludeFromLatest(r.excludeFromLatest()));
-        return toInfo(Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(
+        return toInfo(Lro.awaitResource(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(
                 r.resourceGroup(), r.gallery(), r.definition(), r.version(), version), timeout,
-                "Creating image version " + r.version()));
+                "Creating image version " + r.version(), GalleryImageVersionInner::id,
+                () -> compute.serviceClient().getGalleryImageVersions().get(r.resourceGroup(), r.gallery(),
+                        r.definition(), r.version())));
     }
 
     /** resourceGroup, gallery, definition and version of a version id. */
@@ -189,6 +195,9 @@ final class AzureGalleries implements Galleries {
             PollResponse<?> response = Lro.call(poller::poll);
             onProgress.accept(replication(update.versionId()));
             if (response.getStatus().isComplete()) {
+                if (response.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
+                    throw Lro.failed(response, "Publishing image version " + v.version());
+                }
                 break;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -197,7 +206,23 @@ final class AzureGalleries implements Galleries {
             ResourceManagerUtils.sleep(REPLICATION_POLL);
         }
         GalleryImageVersionInner updated = Lro.call(poller::getFinalResult);
+        if (updated == null || updated.id() == null) {
+            updated = Lro.call(() -> compute.serviceClient().getGalleryImageVersions().get(v.resourceGroup(),
+                    v.gallery(), v.definition(), v.version()));
+        }
         return toInfo(updated);
+    }
+
+    @Override
+    public void tagVersion(String versionId, Map<String, String> tags, Duration timeout) {
+        VersionId v = VersionId.of(versionId);
+        GalleryImageVersionInner inner = Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
+                .get(v.resourceGroup(), v.gallery(), v.definition(), v.version()));
+        Map<String, String> merged = new java.util.LinkedHashMap<>(inner.tags() == null ? Map.of() : inner.tags());
+        merged.putAll(tags);
+        inner.withTags(merged);
+        Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(v.resourceGroup(),
+                v.gallery(), v.definition(), v.version(), inner), timeout, "Tagging image version " + v.version());
     }
 
     @Override

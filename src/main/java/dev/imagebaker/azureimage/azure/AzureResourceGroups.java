@@ -21,6 +21,14 @@ final class AzureResourceGroups implements ResourceGroups {
     }
 
     @Override
+    public java.util.List<GroupInfo> listTagged(String tagName) {
+        return Lro.call(() -> compute.resourceManager().serviceClient().getResourceGroups()
+                .list("tagName eq '" + tagName + "'", null, com.azure.core.util.Context.NONE).stream()
+                .map(g -> new GroupInfo(g.name(), g.location(), g.tags() == null ? Map.of() : Map.copyOf(g.tags())))
+                .toList());
+    }
+
+    @Override
     public void create(String name, String location, Map<String, String> tags) {
         Lro.run(() -> compute.resourceManager().serviceClient().getResourceGroups().createOrUpdate(name,
                 new ResourceGroupInner().withLocation(location).withTags(tags)));

@@ -24,7 +24,7 @@ public final class AzureSession implements AutoCloseable {
         ComputeManager compute = connection.compute();
         this.cloud = new Cloud(new AzureMarketplace(compute), new AzureResourceGroups(compute),
                 new AzureBuildVms(compute), new AzureGalleries(compute),
-                new AzureStaging(compute, connection.httpClient()));
+                new AzureStaging(compute, connection.httpClient()), ResourceManagerUtils::sleep);
         this.connection = connection;
         this.counter = counter;
         this.emulator = emulator;

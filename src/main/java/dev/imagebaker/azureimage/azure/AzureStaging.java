@@ -16,6 +16,8 @@ import com.azure.resourcemanager.storage.models.StorageAccountCreateParameters;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobClientBuilder;
 import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import dev.imagebaker.azureimage.bake.CloudException;
 import dev.imagebaker.azureimage.bake.FileStaging;
 import dev.imagebaker.azureimage.config.Secret;
@@ -33,6 +35,9 @@ import java.util.Map;
  */
 final class AzureStaging implements FileStaging {
     private static final String CONTAINER = "files";
+    /** Five tries, 1 s apart and doubling: throttling and transient errors of the blob service are retried. */
+    private static final RequestRetryOptions RETRIES = new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 5,
+            (Integer) null, 1000L, 30_000L, null);
     private final ComputeManager compute;
     private final HttpClient httpClient;
     private final Map<String, String> blobEndpoints = new HashMap<>();
@@ -44,11 +49,13 @@ final class AzureStaging implements FileStaging {
 
     @Override
     public StagingArea create(String resourceGroup, String location, String accountName, Duration timeout) {
-        StorageAccountInner account = Lro.await(() -> compute.storageManager().serviceClient().getStorageAccounts()
-                .beginCreate(resourceGroup, accountName, new StorageAccountCreateParameters()
+        StorageAccountInner account = Lro.awaitResource(() -> compute.storageManager().serviceClient()
+                .getStorageAccounts().beginCreate(resourceGroup, accountName, new StorageAccountCreateParameters()
                         .withLocation(location).withKind(Kind.STORAGE_V2).withSku(new Sku().withName(SkuName.STANDARD_LRS))
                         .withEnableHttpsTrafficOnly(true).withMinimumTlsVersion(MinimumTlsVersion.TLS1_2)
-                        .withAllowBlobPublicAccess(false)), timeout, "Creating storage account " + accountName);
+                        .withAllowBlobPublicAccess(false)), timeout, "Creating storage account " + accountName,
+                StorageAccountInner::id, () -> compute.storageManager().serviceClient().getStorageAccounts()
+                        .getByResourceGroup(resourceGroup, accountName));
         Lro.call(() -> compute.storageManager().serviceClient().getBlobContainers().create(resourceGroup, accountName,
                 CONTAINER, new BlobContainerInner()));
         String endpoint = account.primaryEndpoints().blob();
@@ -75,7 +82,7 @@ final class AzureStaging implements FileStaging {
         String token = sas(area, "/blob/" + area.accountName() + "/" + area.container(), SignedResource.C, "cw",
                 Duration.ofHours(2));
         BlobClient blob = new BlobClientBuilder().endpoint(blobUrl(area, blobName)).sasToken(token)
-                .httpClient(httpClient).buildClient();
+                .httpClient(httpClient).retryOptions(RETRIES).buildClient();
         try {
             blob.uploadFromFile(file.toString(), true);
         } catch (BlobStorageException e) {

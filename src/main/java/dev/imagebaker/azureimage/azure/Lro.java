@@ -1,21 +1,31 @@
 package dev.imagebaker.azureimage.azure;
 
 import com.azure.core.management.exception.ManagementException;
+import com.azure.core.management.polling.PollResult;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagebaker.azureimage.bake.CloudException;
 import dev.imagebaker.azureimage.bake.CloudTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Runs Azure calls with bounded waits, translating SDK errors into the bake's CloudException. */
+/**
+ * Runs Azure calls with bounded waits, translating SDK errors into the bake's CloudException. Two SDK habits
+ * are mended here: a long-running operation that ends Failed yields a null result instead of an error, and a
+ * failed final GET of a PUT yields an empty object.
+ */
 final class Lro {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Lro() {
     }
 
-    /** Waits for a long-running operation at most timeout and returns its result. */
+    /** Waits for a long-running operation at most timeout and returns its result; Failed becomes an error. */
     static <T> T await(Supplier<SyncPoller<?, T>> start, Duration timeout, String what) {
         SyncPoller<?, T> poller = call(start);
         PollResponse<?> last;
@@ -32,8 +42,45 @@ final class Lro {
         if (last.getStatus() == LongRunningOperationStatus.IN_PROGRESS) {
             throw new CloudTimeoutException(what, timeout);
         }
-        // A failed operation makes getFinalResult throw the ManagementException with Azure's error code.
+        if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
+            throw failed(last, what);
+        }
         return call(poller::getFinalResult);
+    }
+
+    /**
+     * Like {@link #await} for a resource: when the result came back without its id (the SDK swallowed an error of
+     * the final GET), reads the resource again, so that a real error surfaces with its code.
+     */
+    static <T> T awaitResource(Supplier<SyncPoller<?, T>> start, Duration timeout, String what,
+                               Function<T, String> idOf, Supplier<T> read) {
+        T result = await(start, timeout, what);
+        return result != null && idOf.apply(result) != null ? result : call(read);
+    }
+
+    /** The error of an operation that ended Failed or Canceled, with the code from Azure's status body. */
+    static CloudException failed(PollResponse<?> last, String what) {
+        String code = null;
+        String message = what + " ended " + last.getStatus();
+        int status = 0;
+        if (last.getValue() instanceof PollResult<?> result && result.getError() != null) {
+            PollResult.Error error = result.getError();
+            status = error.getResponseStatusCode();
+            try {
+                JsonNode body = error.getResponseBody() == null ? null : JSON.readTree(error.getResponseBody());
+                JsonNode e = body == null ? null : body.path("error");
+                if (e != null && e.has("code")) {
+                    code = e.path("code").asText();
+                    message = e.path("message").asText(message);
+                }
+            } catch (java.io.IOException unreadable) {
+                message = message + ": " + error.getMessage();
+            }
+            if (code == null && status >= 400) {
+                code = codeFor(status);
+            }
+        }
+        return new CloudException(code == null ? "OperationFailed" : code, status, message);
     }
 
     static <T> T call(Supplier<T> action) {
@@ -56,7 +103,21 @@ final class Lro {
         String message = e.getValue() == null || e.getValue().getMessage() == null ? e.getMessage()
                 : e.getValue().getMessage();
         int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
-        return new CloudException(code == null ? "HttpStatus" + status : code, status, message, e);
+        return new CloudException(code == null ? codeFor(status) : code, status, message, e);
+    }
+
+    /** What an error without a body (a HEAD's, say) means, by its status, as ARM uses them. */
+    static String codeFor(int status) {
+        return switch (status) {
+            case 401 -> "AuthenticationFailed";
+            case 403 -> "AuthorizationFailed";
+            case 404 -> "NotFound";
+            case 409 -> "Conflict";
+            case 429 -> "TooManyRequests";
+            case 500 -> "InternalServerError";
+            case 503 -> "ServiceUnavailable";
+            default -> "HttpStatus" + status;
+        };
     }
 
     static boolean isNotFound(ManagementException e) {

@@ -2,10 +2,7 @@ package dev.imagebaker.azureimage.bake;
 
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.GalleryTarget;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The state of one bake as it moves through its steps. */
 public final class BakeContext {
@@ -15,8 +12,7 @@ public final class BakeContext {
     final BuildNames names;
     final Instant started;
     final String versionName;
-    final CleanupStack cleanups = new CleanupStack();
-    final Map<String, Duration> stepTimes = new LinkedHashMap<>();
+    final CleanupStack cleanups;
     ResolvedSource source;
     ImageFacts facts;
     Fingerprint fingerprint;
@@ -29,7 +25,9 @@ public final class BakeContext {
     FileStaging.StagingArea staging;
     private java.util.List<Payloads.Payload> payloads;
 
-    BakeContext(BakeConfig config, Cloud cloud, Progress progress, BuildNames names, Instant started) {
+    BakeContext(BakeConfig config, Cloud cloud, Progress progress, BuildNames names, Instant started,
+                CleanupStack cleanups) {
+        this.cleanups = cleanups;
         this.config = config;
         this.cloud = cloud;
         this.progress = progress;

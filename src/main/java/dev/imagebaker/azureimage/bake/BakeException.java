@@ -19,7 +19,7 @@ public final class BakeException extends RuntimeException {
     }
 
     private static String message(String step, String resource, String code, String problem, String fix) {
-        StringBuilder m = new StringBuilder("Bake failed at step '").append(step).append("'");
+        StringBuilder m = new StringBuilder("Failed at step '").append(step).append("'");
         if (resource != null) {
             m.append(" on ").append(resource);
         }

@@ -61,10 +61,23 @@ final class FindExistingStep implements Step {
         if (!"Succeeded".equals(version.provisioningState())) {
             differences = List.of("the existing version is " + version.provisioningState());
         }
+        if (failedCandidate(version)) {
+            // Publish refuses it and it was never latest: nobody can be using it, so the fixed bake takes its name.
+            ctx.progress.info("      replacing " + version.name() + ": a candidate that failed its tests ("
+                    + version.tags().get(ImageTester.TAG_TESTED_AT) + "), baked from other inputs: "
+                    + String.join("; ", differences));
+            ctx.cloud.galleries().deleteVersion(g.resourceGroup(), g.name(), ctx.config.definition(), version.name(),
+                    ctx.config.timeouts().operation());
+            return;
+        }
         throw new BakeException(title(ctx), "image version " + version.id(), null, "The image version "
                 + version.name() + " already exists, baked from other inputs: " + String.join("; ", differences)
                 + ". A version is never overwritten.", "Bump the project version (or <imageVersion>) to publish"
                 + " the change; or restore the inputs of " + version.name() + " to reuse it.", null);
+    }
+
+    private static boolean failedCandidate(VersionInfo version) {
+        return ImageTester.FAILED.equals(version.tags().get(ImageTester.TAG_TEST)) && version.excludeFromLatest();
     }
 
     /** Everything that goes into the image, in a fixed order. */

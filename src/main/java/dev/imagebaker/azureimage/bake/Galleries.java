@@ -33,5 +33,8 @@ public interface Galleries {
     /** Where the version's replication stands, region by region. */
     List<RegionReplication> replication(String versionId);
 
+    /** Adds (or replaces) tags of a version, keeping the others. */
+    void tagVersion(String versionId, java.util.Map<String, String> tags, Duration timeout);
+
     void deleteVersion(String resourceGroup, String gallery, String definition, String version, Duration timeout);
 }

@@ -20,4 +20,9 @@ public record PublishTarget(String versionId, VersionKind kind, String location)
     String version() {
         return versionId.split("/")[12];
     }
+
+    /** For messages: resource group/gallery/definition/version. */
+    String path() {
+        return resourceGroup() + "/" + gallery() + "/" + definition() + "/" + version();
+    }
 }

@@ -30,10 +30,18 @@ public final class Publisher {
     }
 
     public VersionInfo publish(PublishTarget target, Publishing publishing) {
-        String what = "Publish image version " + target.versionId();
+        String what = "Publish image version " + target.path();
         VersionInfo current = cloud.galleries().version(target.resourceGroup(), target.gallery(), target.definition(),
                 target.version()).orElseThrow(() -> new BakeException(what, target.versionId(), "NotFound",
                 "The image version does not exist.", "Bake it first (mvn package), or check the manifest.", null));
+        if (ImageTester.FAILED.equals(current.tags().get(ImageTester.TAG_TEST))) {
+            throw new BakeException(what, target.versionId(), null, "The image version failed its tests (test-image,"
+                    + " " + current.tags().get(ImageTester.TAG_TESTED_AT) + "); it stays a candidate, excluded from"
+                    + " latest.", "Fix the image and bake a new version. To reuse this version's"
+                    + " name instead, delete the failed candidate: az sig image-version delete -g " + target.resourceGroup()
+                    + " -r " + target.gallery() + " -i " + target.definition() + " -e " + target.version() + ".",
+                    null);
+        }
         if (!"Succeeded".equals(current.provisioningState())) {
             throw new BakeException(what, target.versionId(), null, "The image version is "
                     + current.provisioningState() + ".", "Bake a new version.", null);

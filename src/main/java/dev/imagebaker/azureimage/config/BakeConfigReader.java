@@ -44,7 +44,7 @@ public final class BakeConfigReader {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    private String get(String property, String fallback) {
+    String get(String property, String fallback) {
         String v = get(property);
         return v == null ? fallback : v;
     }
@@ -67,7 +67,7 @@ public final class BakeConfigReader {
         return v;
     }
 
-    private void matches(String property, String value, Pattern pattern, String rule, String example) {
+    void matches(String property, String value, Pattern pattern, String rule, String example) {
         if (value != null && !pattern.matcher(value).matches()) {
             problem(property, "'" + value + "' is not valid: " + rule, "Use a value such as " + example + ".");
         }
@@ -87,8 +87,46 @@ public final class BakeConfigReader {
         String release = reader.get(PropertyNames.GALLERY_IMAGE_DEFINITION);
         String snapshots = reader.get(PropertyNames.GALLERY_SNAPSHOT_DEFINITION,
                 release == null ? null : release + "-snapshot");
-        return new PublishConfig(subscription.toLowerCase(Locale.ROOT), tenant, publishing, timeouts, emulator, release,
+        return new PublishConfig(subscription.toLowerCase(Locale.ROOT), tenant, publishing, timeouts, emulator,
+                reader.get(PropertyNames.GALLERY_RESOURCE_GROUP), reader.get(PropertyNames.GALLERY_NAME), release,
                 snapshots);
+    }
+
+    /** The settings test-image needs; the OS is the image's, from the manifest. */
+    public static TestConfig readTest(Map<String, String> values, ProjectInfo project, ReadOptions options, OsType os) {
+        BakeConfigReader reader = new BakeConfigReader(values, project, options);
+        EmulatorSettings emulator = reader.emulator();
+        String subscription = reader.subscription(emulator);
+        String tenant = reader.tenant();
+        String vmSize = reader.get(PropertyNames.TEST_VM_SIZE, reader.get(PropertyNames.VM_SIZE, DEFAULT_VM_SIZE));
+        reader.matches(PropertyNames.TEST_VM_SIZE, vmSize, Names.VM_SIZE, "VM sizes look like Standard_D2s_v5.",
+                DEFAULT_VM_SIZE);
+        int count = 1;
+        String countText = reader.get(PropertyNames.TEST_COUNT, "1");
+        try {
+            count = Integer.parseInt(countText);
+        } catch (NumberFormatException e) {
+            count = -1;
+        }
+        if (count < 1 || count > 10) {
+            reader.problem(PropertyNames.TEST_COUNT, "'" + countText + "' is not a number of test VMs from 1 to 10.",
+                    "Use e.g. 2.");
+            count = 1;
+        }
+        Path directory = project.baseDir().resolve(reader.get(PropertyNames.TEST_SCRIPTS_DIRECTORY, "src/test/image"))
+                .normalize();
+        List<ScriptSpec> scripts = new ScriptsReader(reader, os, PropertyNames.TEST_SCRIPTS_DIRECTORY, directory,
+                PropertyNames.TEST_TIMEOUT, false).read();
+        Map<String, String> environment = reader.environment();
+        reader.checkSecrets(environment);
+        Timeouts timeouts = reader.timeouts();
+        boolean keepOnFailure = reader.bool(PropertyNames.KEEP_ON_FAILURE);
+        Duration ttl = reader.duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
+        if (!reader.problems.isEmpty()) {
+            throw new ConfigException(reader.problems);
+        }
+        return new TestConfig(subscription.toLowerCase(Locale.ROOT), tenant, emulator, os, vmSize, count, scripts,
+                environment, options.secrets(), timeouts, keepOnFailure, ttl, project);
     }
 
     private String subscription(EmulatorSettings emulator) {

@@ -31,6 +31,12 @@ public final class PropertyNames {
     public static final String RETENTION_DRY_RUN = PREFIX + "retention.dryRun";
     public static final String TIMEOUT_REPLICATION = PREFIX + "timeouts.replication";
     public static final String MANIFEST = PREFIX + "manifest";
+    public static final String CLEAN_DRY_RUN = PREFIX + "clean.dryRun";
+    public static final String TEST_SKIP = PREFIX + "test.skip";
+    public static final String TEST_COUNT = PREFIX + "test.count";
+    public static final String TEST_VM_SIZE = PREFIX + "test.vmSize";
+    public static final String TEST_SCRIPTS_DIRECTORY = PREFIX + "test.scriptsDirectory";
+    public static final String TEST_TIMEOUT = PREFIX + "test.timeout";
     /** name=>destination entries; see FileCopy. */
     public static final String FILES = PREFIX + "files";
     /** Prefixes of per-name properties: environment.NAME, secrets.NAME, scripts.NAME.option. */
@@ -64,7 +70,9 @@ public final class PropertyNames {
             {END_OF_LIFE_AFTER, "endOfLifeAfter"}, {RETENTION_RELEASES, "retention/releases"},
             {RETENTION_SNAPSHOTS, "retention/snapshots"}, {RETENTION_MINIMUM_AGE, "retention/minimumAge"},
             {RETENTION_DRY_RUN, "retention/dryRun"}, {TIMEOUT_REPLICATION, "timeouts/replication"},
-            {MANIFEST, "manifest"}, {FILES, "files"},
+            {MANIFEST, "manifest"}, {FILES, "files"}, {CLEAN_DRY_RUN, "dryRun"}, {TEST_SKIP, "test/skip"},
+            {TEST_COUNT, "test/count"}, {TEST_VM_SIZE, "test/vmSize"},
+            {TEST_SCRIPTS_DIRECTORY, "test/scriptsDirectory"}, {TEST_TIMEOUT, "test/timeout"},
             {SCRIPTS_DIRECTORY, "scriptsDirectory"}, {IMAGE_VERSION, "imageVersion"},
             {TIMEOUT_SCRIPT, "timeouts/script"}, {TIMEOUT_DEPROVISION, "timeouts/deprovision"},
             {TIMEOUT_OPERATION, "timeouts/operation"}, {KEEP_ON_FAILURE, "keepOnFailure"},

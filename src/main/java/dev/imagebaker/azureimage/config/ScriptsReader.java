@@ -25,10 +25,25 @@ final class ScriptsReader {
     private static final Pattern LINUX_USER = Pattern.compile("^[a-z_][a-z0-9_-]*[$]?$");
     private final BakeConfigReader reader;
     private final OsType os;
+    private final String directoryProperty;
+    private final Path directory;
+    private final String timeoutProperty;
+    private final boolean withOptions;
 
+    /** The provisioning scripts: the scripts folder, inline scripts and per-script options. */
     ScriptsReader(BakeConfigReader reader, OsType os) {
+        this(reader, os, PropertyNames.SCRIPTS_DIRECTORY, reader.scriptsDirectory(), PropertyNames.TIMEOUT_SCRIPT, true);
+    }
+
+    /** Another folder of scripts (the image tests): files only, one timeout for all. */
+    ScriptsReader(BakeConfigReader reader, OsType os, String directoryProperty, Path directory,
+                  String timeoutProperty, boolean withOptions) {
         this.reader = reader;
         this.os = os;
+        this.directoryProperty = directoryProperty;
+        this.directory = directory;
+        this.timeoutProperty = timeoutProperty;
+        this.withOptions = withOptions;
     }
 
     /** Options by script name, e.g. {"10-packages.sh": {"timeout": "PT45M"}}. */
@@ -55,7 +70,7 @@ final class ScriptsReader {
     }
 
     List<ScriptSpec> read() {
-        Map<String, Map<String, String>> options = options();
+        Map<String, Map<String, String>> options = withOptions ? options() : Map.of();
         Map<String, ScriptSource> sources = new TreeMap<>(Comparator.naturalOrder());
         folder(sources);
         options.forEach((name, opts) -> {
@@ -77,9 +92,8 @@ final class ScriptsReader {
             }
         });
         if (sources.isEmpty() && reader.problemsSoFar() == 0) {
-            Path dir = reader.scriptsDirectory();
-            String shown = reader.project.baseDir().relativize(dir).toString();
-            reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " has no "
+            String shown = reader.project.baseDir().relativize(directory).toString();
+            reader.problem(directoryProperty, "The scripts folder " + shown + " has no "
                     + os.scriptExtension() + " script, and the pom has no inline script.", "Add one, e.g. " + shown
                     + "/10-packages" + os.scriptExtension() + "; scripts run in name order.");
         }
@@ -97,14 +111,15 @@ final class ScriptsReader {
     }
 
     private void folder(Map<String, ScriptSource> sources) {
-        Path dir = reader.scriptsDirectory();
+        Path dir = directory;
         String shown = reader.project.baseDir().relativize(dir).toString();
         if (!Files.isDirectory(dir)) {
-            if (reader.values.keySet().stream().noneMatch(k -> k.startsWith(PropertyNames.SCRIPTS_PREFIX)
+            if (!withOptions || reader.values.keySet().stream().noneMatch(k -> k.startsWith(PropertyNames.SCRIPTS_PREFIX)
                     && k.endsWith(".inline"))) {
-                reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " does not exist.",
-                        "Create it with your provisioning scripts (e.g. " + shown + "/10-packages"
-                                + os.scriptExtension() + "), or point <scriptsDirectory> at them.");
+                reader.problem(directoryProperty, "The scripts folder " + shown + " does not exist.",
+                        "Create it with your " + (withOptions ? "provisioning" : "test") + " scripts (e.g. " + shown
+                                + "/10-" + (withOptions ? "packages" : "app") + os.scriptExtension() + "), or point"
+                                + " this setting at them.");
             }
             return;
         }
@@ -120,11 +135,11 @@ final class ScriptsReader {
                 }
             }
         } catch (IOException e) {
-            reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " cannot be read: "
+            reader.problem(directoryProperty, "The scripts folder " + shown + " cannot be read: "
                     + e.getMessage(), "Check its permissions.");
         }
         if (!misfits.isEmpty()) {
-            reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "The scripts folder " + shown + " holds " + misfits.stream()
+            reader.problem(directoryProperty, "The scripts folder " + shown + " holds " + misfits.stream()
                     .map(p -> p.getFileName().toString()).sorted().toList() + ", which cannot run on a "
                     + os.azureName() + " image.", "Remove them, or bake a matching image (" + os.azureName()
                     + " runs " + os.scriptExtension() + " scripts).");
@@ -138,15 +153,15 @@ final class ScriptsReader {
             content = source.file != null ? Files.readAllBytes(source.file)
                     : source.inline.getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            reader.problem(PropertyNames.SCRIPTS_DIRECTORY, "Cannot read " + name + ": " + e.getMessage(),
+            reader.problem(directoryProperty, "Cannot read " + name + ": " + e.getMessage(),
                     "Check the file's permissions.");
             return null;
         }
         for (String problem : ScriptChecks.check(name, content, os)) {
-            reader.problem(source.file != null ? PropertyNames.SCRIPTS_DIRECTORY : prefix + "inline", problem, null);
+            reader.problem(source.file != null ? directoryProperty : prefix + "inline", problem, null);
         }
         Duration timeout = opts.containsKey("timeout") ? reader.duration(prefix + "timeout", "PT30M")
-                : reader.duration(PropertyNames.TIMEOUT_SCRIPT, "PT30M");
+                : reader.duration(timeoutProperty, "PT30M");
         String runAs = opts.get("runAs");
         if (runAs != null && os == OsType.WINDOWS) {
             reader.problem(prefix + "runAs", "runAs needs a password on Windows, which the build VM's users do not"

@@ -29,6 +29,14 @@ public final class ArmEmulator implements AutoCloseable {
     public static final String TENANT = "00000000-0000-0000-0000-0000000000aa";
     private static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm and the client's delayed ACK
+        // each response then waits about 40 ms. The server reads this switch once; a value set elsewhere wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Builder options;
     private final Cloud cloud;
     private final StateFile stateFile;
@@ -172,6 +180,13 @@ public final class ArmEmulator implements AutoCloseable {
     /** How many ARM requests (under /subscriptions) the emulator has answered. */
     public int armRequestCount() {
         return handler.requests.get();
+    }
+
+    /** Every operation the emulator answered so far, by Azure's names, in first-seen order. */
+    public java.util.List<String> operationsAnswered() {
+        synchronized (handler.operations) {
+            return new java.util.ArrayList<>(handler.operations);
+        }
     }
 
     /** Every resource as GET returns it, key-sorted JSON; no secret is ever stored, so none can appear. */

@@ -27,6 +27,8 @@ final class ArmServer implements HttpHandler {
     private final Runnable afterChange;
     private final String scheme;
     final AtomicInteger requests = new AtomicInteger();
+    /** Every operation answered, in first-seen order: what a client did, by Azure's names. */
+    final java.util.Set<String> operations = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     ArmServer(Cloud cloud, Router router, BlobApi blobApi, Consumer<String> requestLog, Runnable afterChange,
               String scheme) {
@@ -89,13 +91,23 @@ final class ArmServer implements HttpHandler {
         try {
             boolean arm = request.path().toLowerCase(Locale.ROOT).startsWith("/subscriptions");
             if (arm) {
+                operations.add(request.operation());
                 requireBearer(request);
                 if (request.apiVersion() == null || request.apiVersion().isBlank()) {
                     throw new ArmException(400, "MissingApiVersionParameter", "The api-version query parameter"
                             + " (?api-version=) is required for all requests.");
                 }
-                applyFaults(request);
+                applyFaults(request.operation(), resourceName(request.path()));
             } else if (blobApi.serves(request.path())) {
+                String operation = BlobApi.operation(request.method());
+                operations.add(operation);
+                try {
+                    applyFaults(operation, request.path().substring(request.path().lastIndexOf('/') + 1));
+                } catch (ArmException e) {
+                    ArmResponse response = new BlobException(e.status, e.code, e.getMessage()).toResponse();
+                    return e.retryAfterSeconds == null ? response
+                            : response.header("Retry-After", String.valueOf(e.retryAfterSeconds));
+                }
                 return blobApi.handle(request);
             }
             Router.Match match = router.find(request.method(), request.path());
@@ -124,13 +136,12 @@ final class ArmServer implements HttpHandler {
         }
     }
 
-    private void applyFaults(ArmRequest request) {
-        String resourceName = resourceName(request.path());
-        FaultRule throttle = cloud.faults.take(FaultRule.Kind.THROTTLE, request.operation(), resourceName);
+    private void applyFaults(String operation, String resourceName) {
+        FaultRule throttle = cloud.faults.take(FaultRule.Kind.THROTTLE, operation, resourceName);
         if (throttle != null) {
             throw new ArmException(429, throttle.code(), throttle.message(), null, throttle.retryAfterSeconds());
         }
-        FaultRule error = cloud.faults.take(FaultRule.Kind.HTTP_ERROR, request.operation(), resourceName);
+        FaultRule error = cloud.faults.take(FaultRule.Kind.HTTP_ERROR, operation, resourceName);
         if (error != null) {
             throw new ArmException(error.status(), error.code(), error.message());
         }

@@ -25,6 +25,15 @@ final class BlobApi {
         this.storage = storage;
     }
 
+    /** The data action's name, as Azure's RBAC names it. */
+    static String operation(String method) {
+        return "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/" + switch (method) {
+            case "PUT" -> "write";
+            case "DELETE" -> "delete";
+            default -> "read";
+        };
+    }
+
     /** Whether a path belongs to the blob service: its first segment names a storage account. */
     boolean serves(String path) {
         String[] s = path.substring(1).split("/", 2);

@@ -3,7 +3,6 @@ package dev.imagebaker.azureimage.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -88,13 +87,34 @@ final class ResourceGroupsApi {
         return ArmResponse.ok(rg.body);
     }
 
+    private static final Pattern TAG_FILTER = Pattern.compile(
+            "^\\s*tagName eq '([^']*)'(?:\\s+and\\s+tagValue eq '([^']*)')?\\s*$");
+
+    /** Lists groups; $filter supports what ARM supports for groups: tagName eq 'x' [and tagValue eq 'y']. */
     private ArmResponse list(ArmRequest req, Router.Params p) {
         cloud.requireSubscription(p.get("sub"));
         ResourceId scope = new ResourceId("/subscriptions/" + p.get("sub"));
+        String filter = req.query("$filter");
+        String tagName = null;
+        String tagValue = null;
+        if (filter != null) {
+            var m = TAG_FILTER.matcher(filter);
+            if (!m.matches()) {
+                throw new ArmException(400, "InvalidFilterInQueryString", "Invalid $filter '" + filter
+                        + "': resource groups can be filtered by tagName eq '<name>' [and tagValue eq '<value>'].");
+            }
+            tagName = m.group(1);
+            tagValue = m.group(2);
+        }
         ArrayNode value = Json.array();
-        cloud.inventory.within(scope, "Microsoft.Resources/resourceGroups").stream()
-                .sorted(Comparator.comparing(r -> r.id.key()))
-                .forEach(r -> value.add(r.body));
+        for (Resource r : cloud.inventory.within(scope, "Microsoft.Resources/resourceGroups")) {
+            JsonNode tags = r.body.path("tags");
+            if (tagName != null && (!tags.has(tagName)
+                    || tagValue != null && !tagValue.equals(tags.path(tagName).asText()))) {
+                continue;
+            }
+            value.add(r.body);
+        }
         return ArmResponse.ok(Json.object().set("value", value));
     }
 

@@ -59,8 +59,9 @@ public class BakeMojo extends ImageMojo {
             ObjectNode manifest = Manifest.of(config, result, cloud.requestCount());
             Manifest.write(manifest, file);
             if (config.publishing().publishLater()) {
-                getLog().info("Image version " + result.version().name() + " is a candidate: azure-image:publish"
-                        + " replicates and promotes it");
+                getLog().info("Image version " + result.version().name() + " is a candidate: azure-image:"
+                        + (goalBound("test-image") ? "test-image tests it, then " : "") + "publish replicates and"
+                        + " promotes it");
             } else {
                 VersionInfo published = Publication.publishAndPrune(cloud, progress, new PublishTarget(
                         result.version().id(), config.kind(), config.location()), config.publishing(),

@@ -141,7 +141,17 @@ abstract class ImageMojo extends AbstractMojo {
     abstract String goal();
 
     Path outputDirectory() {
-        return Path.of(project.getBuild().getDirectory(), "azure-image");
+        return buildDirectory().resolve("azure-image");
+    }
+
+    /** The project's folder; for goals run without a pom (clean), the folder Maven was started in. */
+    private Path baseDir() {
+        return project.getBasedir() != null ? project.getBasedir().toPath()
+                : Path.of(session.getExecutionRootDirectory());
+    }
+
+    private Path buildDirectory() {
+        return project.getBasedir() != null ? Path.of(project.getBuild().getDirectory()) : baseDir().resolve("target");
     }
 
     RawSettings settings() {
@@ -200,9 +210,9 @@ abstract class ImageMojo extends AbstractMojo {
     }
 
     ProjectInfo projectInfo() {
-        Path baseDir = project.getBasedir().toPath();
+        Path baseDir = baseDir();
         return new ProjectInfo(project.getGroupId(), project.getArtifactId(), project.getVersion(), baseDir,
-                Path.of(project.getBuild().getDirectory()), GitRevision.of(baseDir));
+                buildDirectory(), GitRevision.of(baseDir));
     }
 
     BakeConfig readConfig() throws MojoFailureException {
@@ -211,7 +221,7 @@ abstract class ImageMojo extends AbstractMojo {
             java.util.Map<String, dev.imagebaker.azureimage.config.Secret> resolved = Secrets.resolve(values,
                     mavenSettings, settingsDecrypter, System::getenv);
             return BakeConfigReader.read(values, projectInfo(), new dev.imagebaker.azureimage.config.ReadOptions(
-                    goalBound("publish"), resolved, "validate".equals(goal())));
+                    goalBound("publish") || goalBound("test-image"), resolved, "validate".equals(goal())));
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

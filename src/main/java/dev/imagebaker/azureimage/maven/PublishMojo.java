@@ -8,11 +8,9 @@ import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigException;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.PublishConfig;
-import dev.imagebaker.azureimage.config.VersionKind;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -42,22 +40,14 @@ public class PublishMojo extends ImageMojo {
         if (skipped()) {
             return;
         }
-        ObjectNode image;
-        try {
-            image = Manifest.read(manifest.toPath());
-        } catch (IOException e) {
-            throw new MojoFailureException("Cannot read the manifest " + manifest + ": " + e.getMessage()
-                    + ". Fix: run bake first (mvn package), or point -D" + PropertyNames.MANIFEST
-                    + " at the image.json of the version to publish.", e);
-        }
-        String versionId = image.path("imageVersion").path("id").asText();
-        String location = image.path("imageVersion").path("location").asText();
-        VersionKind kind = VersionKind.valueOf(image.path("kind").asText("release").toUpperCase(Locale.ROOT));
+        ManifestTarget read = ManifestTarget.read(manifest, "publish");
+        ObjectNode image = read.image();
+        PublishTarget target = read.target();
         PublishConfig config;
         try {
             java.util.Map<String, String> values = settings().withOverrides(session.getUserProperties());
-            values.putIfAbsent(PropertyNames.SUBSCRIPTION_ID, versionId.split("/")[2]);
-            config = BakeConfigReader.readPublish(values, projectInfo(), location);
+            values.putIfAbsent(PropertyNames.SUBSCRIPTION_ID, read.subscriptionId());
+            config = BakeConfigReader.readPublish(values, projectInfo(), target.location());
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -65,13 +55,13 @@ public class PublishMojo extends ImageMojo {
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
                 config.emulator(), output, getLog())) {
             VersionInfo published = Publication.publishAndPrune(cloud, new MavenProgress(getLog()),
-                    new PublishTarget(versionId, kind, location), config.publishing(), config.timeouts().operation(),
+                    target, config.publishing(), config.timeouts().operation(),
                     config.releaseDefinition(), config.snapshotDefinition());
             image.set("imageVersion", Manifest.version(published));
             Path written = output.resolve("image.json");
             Manifest.write(image, written);
-            getLog().info("Published " + versionId + "; made " + cloud.requestCount() + " ARM requests; manifest "
-                    + written);
+            getLog().info("Published " + target.versionId() + "; made " + cloud.requestCount()
+                    + " ARM requests; manifest " + written);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the manifest: " + e.getMessage(), e);
         }

@@ -24,7 +24,7 @@ public class ValidateMojo extends ImageMojo {
         }
         BakeConfig config = readConfig();
         getLog().info("azure-image configuration is valid: " + config.gallery().name() + "/"
-                + config.gallery().imageDefinition() + "/" + config.imageVersion() + " from " + config.source().text()
+                + config.definition() + "/" + config.imageVersion().describe() + " from " + config.source().text()
                 + " in " + config.location() + ", " + config.scripts().size() + " script(s)");
     }
 }

@@ -2,46 +2,26 @@ package dev.imagebaker.azureimage.bake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.imagebaker.azureimage.azure.AzureSession;
 import dev.imagebaker.azureimage.config.BakeConfig;
-import dev.imagebaker.azureimage.emulator.ArmEmulator;
 import dev.imagebaker.azureimage.emulator.FaultRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real bake pipeline and Azure layer against the in-process emulator. */
-class BakeOnEmulatorTest {
-    @TempDir
-    Path dir;
-    ArmEmulator emulator;
-    AzureSession session;
-    final RecordingProgress progress = new RecordingProgress();
+class BakeOnEmulatorTest extends OnEmulator {
 
     @BeforeEach
     void start() throws Exception {
-        emulator = ArmEmulator.builder().timeScale(0).start();
-        session = AzureSession.emulator(emulator.endpoint(), emulator.certificatePem(), ArmEmulator.TENANT,
-                ArmEmulator.DEFAULT_SUBSCRIPTION, 0);
+        start(0);
     }
 
-    @AfterEach
-    void stop() {
-        session.close();
-        emulator.close();
-    }
-
-    private BakeResult bake(BakeConfig config) {
-        return new Baker(session.cloud(), progress, Duration.ofSeconds(30)).bake(config);
-    }
 
     private List<String> ids() throws Exception {
         List<String> ids = new ArrayList<>();

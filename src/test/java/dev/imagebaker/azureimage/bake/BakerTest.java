@@ -98,7 +98,7 @@ class BakerTest {
         }
         fake.scriptResults.put("20-app", new ScriptRun("Failed", 2, "", error.toString()));
         assertThatThrownBy(this::bake).isInstanceOf(BakeException.class)
-                .hasMessageContaining("Bake failed at step 'Run script 20-app.sh'")
+                .hasMessageContaining("Failed at step 'Run script 20-app.sh'")
                 .hasMessageContaining("Script 20-app.sh exited with code 2")
                 .hasMessageContaining("line 30").hasMessageContaining("line 11").hasMessageNotContaining("line 10\n");
         assertThat(fake.callsStartingWith("runScript azimg-deprovision")).isEmpty();

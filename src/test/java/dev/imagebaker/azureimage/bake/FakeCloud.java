@@ -27,7 +27,7 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
     final List<VersionInfo> existingVersions = new ArrayList<>();
 
     Cloud cloud() {
-        return new Cloud(this, this, this, this, this);
+        return new Cloud(this, this, this, this, this, d -> calls.add("pause " + d.toSeconds() + "s"));
     }
 
     private void call(String line) {
@@ -177,6 +177,17 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
         return new VersionInfo(update.versionId(), update.versionId().substring(update.versionId().lastIndexOf('/') + 1),
                 "westeurope", "Succeeded", update.excludeFromLatest(), update.targetRegions(), java.time.Instant.now(),
                 update.endOfLifeDate(), Map.of());
+    }
+
+    @Override
+    public void tagVersion(String versionId, Map<String, String> tags, Duration timeout) {
+        call("tagVersion " + tags);
+    }
+
+    @Override
+    public List<GroupInfo> listTagged(String tagName) {
+        call("listTagged " + tagName);
+        return List.of();
     }
 
     @Override

@@ -1,42 +1,20 @@
 package dev.imagebaker.azureimage.bake;
 
-import dev.imagebaker.azureimage.azure.AzureSession;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.Retention;
 import dev.imagebaker.azureimage.config.TargetRegion;
-import dev.imagebaker.azureimage.emulator.ArmEmulator;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Publishing and retention against the emulator, whose replication takes (scaled) time per region. */
-class PublishOnEmulatorTest {
-    @TempDir
-    Path dir;
-    ArmEmulator emulator;
-    AzureSession session;
-    final RecordingProgress progress = new RecordingProgress();
-
-    private void start(double timeScale) throws Exception {
-        emulator = ArmEmulator.builder().timeScale(timeScale).start();
-        session = AzureSession.emulator(emulator.endpoint(), emulator.certificatePem(), ArmEmulator.TENANT,
-                ArmEmulator.DEFAULT_SUBSCRIPTION, timeScale);
-    }
-
-    @AfterEach
-    void stop() {
-        session.close();
-        emulator.close();
-    }
+class PublishOnEmulatorTest extends OnEmulator {
 
     private BakeConfig config(String version, Map<String, String> extra) throws Exception {
         TestConfigs.project(dir, "10-packages.sh");
@@ -45,9 +23,6 @@ class PublishOnEmulatorTest {
         return TestConfigs.config(dir, values, version);
     }
 
-    private BakeResult bake(BakeConfig config) {
-        return new Baker(session.cloud(), progress, Duration.ofSeconds(30)).bake(config);
-    }
 
     @Test
     void replicatesRegionByRegionPromotesAndIsIdempotent() throws Exception {

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -eu
+id orders
+test -d /opt/orders

@@ -1,0 +1,50 @@
+package dev.imagebaker.azureimage.maven;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imagebaker.azureimage.bake.Manifest;
+import dev.imagebaker.azureimage.bake.PublishTarget;
+import dev.imagebaker.azureimage.config.PropertyNames;
+import dev.imagebaker.azureimage.config.VersionKind;
+import java.io.File;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.maven.plugin.MojoFailureException;
+
+/** The image version a manifest (image.json) names, for the goals that act on a baked version. */
+record ManifestTarget(ObjectNode image, PublishTarget target) {
+    private static final Pattern VERSION_ID = Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/"
+            + "Microsoft\\.Compute/galleries/[^/]+/images/[^/]+/versions/[^/]+");
+
+    static ManifestTarget read(File manifest, String purpose) throws MojoFailureException {
+        ObjectNode image;
+        try {
+            image = Manifest.read(manifest.toPath());
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot read the manifest " + manifest + ": " + e.getMessage()
+                    + ". Fix: run bake first (mvn package), or point -D" + PropertyNames.MANIFEST
+                    + " at the image.json of the version to " + purpose + ".", e);
+        }
+        String versionId = image.path("imageVersion").path("id").asText();
+        if (!VERSION_ID.matcher(versionId).matches()) {
+            throw new MojoFailureException("The manifest " + manifest + " names no gallery image version (imageVersion.id"
+                    + " is '" + versionId + "'). Fix: point -D" + PropertyNames.MANIFEST + " at an image.json that"
+                    + " azure-image:bake wrote.");
+        }
+        String location = image.path("imageVersion").path("location").asText();
+        String kindText = image.path("kind").asText("release");
+        VersionKind kind;
+        try {
+            kind = VersionKind.valueOf(kindText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("The manifest " + manifest + " has kind '" + kindText + "'; azure-image:bake"
+                    + " writes release or snapshot. Fix: point -D" + PropertyNames.MANIFEST + " at an image.json that"
+                    + " azure-image:bake wrote.", e);
+        }
+        return new ManifestTarget(image, new PublishTarget(versionId, kind, location));
+    }
+
+    String subscriptionId() {
+        return target.versionId().split("/")[2];
+    }
+}

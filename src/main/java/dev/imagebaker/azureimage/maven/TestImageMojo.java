@@ -1,0 +1,85 @@
+package dev.imagebaker.azureimage.maven;
+
+import dev.imagebaker.azureimage.bake.BakeException;
+import dev.imagebaker.azureimage.bake.ImageTester;
+import dev.imagebaker.azureimage.config.BakeConfigReader;
+import dev.imagebaker.azureimage.config.ConfigException;
+import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.PropertyNames;
+import dev.imagebaker.azureimage.config.ReadOptions;
+import dev.imagebaker.azureimage.config.TestConfig;
+import java.io.File;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Tests the candidate a manifest names: boots test VMs from it in a temporary group, runs src/test/image/*.sh
+ * (or *.ps1) on each through run commands, reports, deletes everything, and tags the version with the result.
+ * A failing image stays excluded from latest and publish refuses it.
+ */
+@Mojo(name = "test-image", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+public class TestImageMojo extends ImageMojo {
+
+    /** The manifest of the version to test; default: the one bake wrote. */
+    @Parameter(property = PropertyNames.MANIFEST, defaultValue = "${project.build.directory}/azure-image/image.json")
+    File manifest;
+
+    /** Test VMs: count (1 to 10), vmSize (default: vmSize), scriptsDirectory (src/test/image), timeout, skip. */
+    @Parameter
+    TestParameters test;
+
+    /** Maven's switch for integration tests, honoured here too. */
+    @Parameter(property = "skipITs", defaultValue = "false")
+    boolean skipITs;
+
+    @Override
+    String goal() {
+        return "test-image";
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            return;
+        }
+        Map<String, String> values = settings().withOverrides(session.getUserProperties());
+        if (test != null) {
+            values.putIfAbsent(PropertyNames.TEST_COUNT, test.count == null ? null : test.count.toString());
+            values.putIfAbsent(PropertyNames.TEST_VM_SIZE, test.vmSize);
+            values.putIfAbsent(PropertyNames.TEST_SCRIPTS_DIRECTORY, test.scriptsDirectory);
+            values.putIfAbsent(PropertyNames.TEST_TIMEOUT, test.timeout);
+            values.values().removeIf(java.util.Objects::isNull);
+        }
+        String skipTest = session.getUserProperties().getProperty(PropertyNames.TEST_SKIP,
+                test != null && test.skip != null ? test.skip.toString() : "false");
+        // A bare -Dazure-image.test.skip means true, as for every switch of the plugin.
+        if (skipITs || skipTest.isEmpty() || Boolean.parseBoolean(skipTest)) {
+            getLog().info("Skipping azure-image:test-image: " + (skipITs ? "skipITs is set" : PropertyNames.TEST_SKIP
+                    + " is true") + "; the candidate stays excluded from latest until it is published.");
+            return;
+        }
+        ManifestTarget read = ManifestTarget.read(manifest, "test");
+        OsType os = "Windows".equalsIgnoreCase(read.image().path("source").path("osType").asText()) ? OsType.WINDOWS
+                : OsType.LINUX;
+        values.putIfAbsent(PropertyNames.SUBSCRIPTION_ID, read.subscriptionId());
+        TestConfig config;
+        try {
+            config = BakeConfigReader.readTest(values, projectInfo(), new ReadOptions(false,
+                    Secrets.resolve(values, mavenSettings, settingsDecrypter, System::getenv), false), os);
+        } catch (ConfigException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
+                config.emulator(), outputDirectory(), getLog())) {
+            new ImageTester(cloud.cloud(), new MavenProgress(getLog()), Duration.ofSeconds(30))
+                    .test(config, read.target());
+        } catch (BakeException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.imagebaker.azureimage.maven;
+
+/** The {@code <test>} element of test-image. */
+public class TestParameters {
+    /** Number of test VMs, 1 to 10. */
+    Integer count;
+    /** Size of the test VMs; default: vmSize. */
+    String vmSize;
+    /** The test scripts, run in name order on every test VM; default src/test/image. */
+    String scriptsDirectory;
+    /** Limit for one test script; default PT30M. */
+    String timeout;
+    /** Skip the tests (also -DskipITs). */
+    Boolean skip;
+}

@@ -1,0 +1,190 @@
+package dev.imagebaker.azureimage.bake;
+
+import com.azure.core.management.Region;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.models.GalleryImageIdentifier;
+import com.azure.resourcemanager.compute.models.HyperVGeneration;
+import com.azure.resourcemanager.compute.models.VirtualMachine;
+import dev.imagebaker.azureimage.azure.ArmConnection;
+import dev.imagebaker.azureimage.config.BakeConfig;
+import dev.imagebaker.azureimage.config.BakeConfigReader;
+import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.ReadOptions;
+import dev.imagebaker.azureimage.config.TestConfig;
+import dev.imagebaker.azureimage.emulator.ArmEmulator;
+import dev.imagebaker.azureimage.emulator.FaultRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** test-image and clean against the emulator. */
+class TestAndCleanOnEmulatorTest extends OnEmulator {
+
+    @BeforeEach
+    void start() throws Exception {
+        start(0);
+        TestConfigs.project(dir, "10-packages.sh");
+        Path tests = Files.createDirectories(dir.resolve("src/test/image"));
+        Files.writeString(tests.resolve("10-java.sh"), "java -version\n");
+        Files.writeString(tests.resolve("20-service.sh"), "systemctl is-enabled orders\n");
+    }
+
+    private VersionInfo candidate() {
+        BakeConfig config = BakeConfigReader.read(TestConfigs.values(), TestConfigs.info(dir, "1.4.2"),
+                new ReadOptions(true, Map.of(), false));
+        return bake(config).version();
+    }
+
+    private TestConfig testConfig(Map<String, String> extra) {
+        Map<String, String> values = TestConfigs.values();
+        values.putAll(extra);
+        return BakeConfigReader.readTest(values, TestConfigs.info(dir, "1.4.2"), ReadOptions.defaults(), OsType.LINUX);
+    }
+
+    private VersionInfo current(VersionInfo v) {
+        String[] id = v.id().split("/");
+        return session.cloud().galleries().version(id[4], id[8], id[10], id[12]).orElseThrow();
+    }
+
+    private List<String> temporary() throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(emulator.inventoryJson()).path("resources")
+                .findValuesAsText("id").stream().filter(id -> id.toLowerCase().contains("/resourcegroups/azimg-"))
+                .toList();
+    }
+
+    @Test
+    void aGoodImagePassesOnEveryVmAndIsTaggedPassed() throws Exception {
+        VersionInfo candidate = candidate();
+        ImageTester.TestResult result = new ImageTester(session.cloud(), progress, Duration.ofSeconds(30))
+                .test(testConfig(Map.of("azure-image.test.count", "2")),
+                        new PublishTarget(candidate.id(), dev.imagebaker.azureimage.config.VersionKind.RELEASE,
+                                "westeurope"));
+        assertThat(result.vms()).isEqualTo(2);
+        assertThat(progress.all()).contains("Run test 10-java.sh on azimg-test-1").contains("Run test 20-service.sh on"
+                + " azimg-test-2");
+        assertThat(current(candidate).tags()).containsEntry(ImageTester.TAG_TEST, ImageTester.PASSED);
+        assertThat(current(candidate).excludeFromLatest()).isTrue();
+        assertThat(temporary()).isEmpty();
+    }
+
+    @Test
+    void aFailingTestLeavesAFailedCandidateThatPublishRefuses() throws Exception {
+        VersionInfo candidate = candidate();
+        emulator.faults().add(FaultRule.scriptExit(1, "", "orders.service is not enabled").resource("test-20-service"));
+        PublishTarget target = new PublishTarget(candidate.id(), dev.imagebaker.azureimage.config.VersionKind.RELEASE,
+                "westeurope");
+        assertThatThrownBy(() -> new ImageTester(session.cloud(), progress, Duration.ofSeconds(30))
+                .test(testConfig(Map.of()), target)).isInstanceOf(BakeException.class)
+                .hasMessageContaining("Test 20-service.sh failed on azimg-test-1 with exit code 1")
+                .hasMessageContaining("orders.service is not enabled").hasMessageContaining("stays a candidate");
+        assertThat(current(candidate).tags()).containsEntry(ImageTester.TAG_TEST, ImageTester.FAILED);
+        assertThat(current(candidate).excludeFromLatest()).isTrue();
+        assertThat(temporary()).isEmpty();
+        BakeConfig config = BakeConfigReader.read(TestConfigs.values(), TestConfigs.info(dir, "1.4.2"));
+        assertThatThrownBy(() -> new Publisher(session.cloud(), progress).publish(target, config.publishing()))
+                .hasMessageContaining("failed its tests");
+
+        // Same inputs: the failed candidate is reused (and test-image would test it again).
+        assertThat(candidate().tags()).containsEntry(ImageTester.TAG_TEST, ImageTester.FAILED);
+        // Fixed inputs: the failed candidate, never published, gives its name to the new bake.
+        Files.writeString(dir.resolve("src/main/image/scripts/10-packages.sh"), "systemctl enable orders\n");
+        VersionInfo fixed = candidate();
+        assertThat(progress.all()).contains("replacing 1.4.2: a candidate that failed its tests");
+        assertThat(fixed.tags()).doesNotContainKey(ImageTester.TAG_TEST);
+        assertThat(fixed.tags().get(Fingerprint.TAG)).isNotEqualTo(candidate.tags().get(Fingerprint.TAG));
+        assertThat(temporary()).isEmpty();
+    }
+
+    /**
+     * A version captured with the raw SDK from a VM that was never deprovisioned in the guest; with failing, its
+     * capture ends Failed (and it carries the plugin's build-id tag, as a killed bake's version would).
+     */
+    private String capturedVersion(String name, boolean failing) {
+        try (ArmConnection.Connected raw = ArmConnection.emulator(emulator.endpoint(), emulator.certificatePem(),
+                ArmEmulator.TENANT, ArmEmulator.DEFAULT_SUBSCRIPTION, List.of())) {
+            ComputeManager azure = raw.compute();
+            azure.resourceManager().resourceGroups().define("raw").withRegion(Region.EUROPE_WEST).create();
+            VirtualMachine vm = azure.virtualMachines().define("vm").withRegion(Region.EUROPE_WEST)
+                    .withExistingResourceGroup("raw").withNewPrimaryNetwork("10.0.0.0/28")
+                    .withPrimaryPrivateIPAddressDynamic().withoutPrimaryPublicIPAddress()
+                    .withLatestLinuxImage("Canonical", "ubuntu-24_04-lts", "server").withRootUsername("azureuser")
+                    .withSsh(Credentials.sshPublicKey().reveal()).withSize("Standard_D2s_v5").create();
+            vm.deallocate();
+            vm.generalize();
+            if (!azure.resourceManager().resourceGroups().contain("images-rg")) {
+                azure.resourceManager().resourceGroups().define("images-rg").withRegion(Region.EUROPE_WEST).create();
+                azure.galleries().define("corp_images").withRegion(Region.EUROPE_WEST)
+                        .withExistingResourceGroup("images-rg").create();
+                azure.galleryImages().define("orders-service").withExistingGallery("images-rg", "corp_images")
+                        .withLocation(Region.EUROPE_WEST).withIdentifier(new GalleryImageIdentifier()
+                                .withPublisher("c").withOffer("o").withSku("s")).withGeneralizedLinux()
+                        .withHyperVGeneration(HyperVGeneration.V2).create();
+            }
+            if (failing) {
+                emulator.faults().add(FaultRule.operationFailed("Microsoft.Compute/galleries/images/versions/write",
+                        "ReplicationFailed", "Replication failed."));
+            }
+            var version = azure.galleryImageVersions().define(name)
+                    .withExistingImage("images-rg", "corp_images", "orders-service").withLocation(Region.EUROPE_WEST)
+                    .withSourceVirtualMachine(vm).withTags(Map.of(CreateTempGroupStep.TAG_BUILD_ID, "killed"));
+            try {
+                return version.create().id();
+            } catch (RuntimeException expected) {
+                return "/subscriptions/" + ArmEmulator.DEFAULT_SUBSCRIPTION + "/resourceGroups/images-rg/providers/"
+                        + "Microsoft.Compute/galleries/corp_images/images/orders-service/versions/" + name;
+            } finally {
+                azure.resourceManager().resourceGroups().deleteByName("raw");
+            }
+        }
+    }
+
+    @Test
+    void anImageCapturedWithoutDeprovisionIsExplained() throws Exception {
+        String versionId = capturedVersion("0.0.1", false);
+        PublishTarget target = new PublishTarget(versionId, dev.imagebaker.azureimage.config.VersionKind.RELEASE,
+                "westeurope");
+        assertThatThrownBy(() -> new ImageTester(session.cloud(), progress, Duration.ofSeconds(30))
+                .test(testConfig(Map.of()), target)).isInstanceOf(BakeException.class)
+                .hasMessageContaining("Azure error OSProvisioningTimedOut")
+                .hasMessageContaining("captured from a guest that was not generalized");
+        assertThat(temporary()).isEmpty();
+    }
+
+    @Test
+    void cleanDeletesExpiredGroupsOfOursAndFailedVersionsOnly() throws Exception {
+        ResourceGroups groups = session.cloud().groups();
+        String tag = CreateTempGroupStep.TAG_BUILD_ID;
+        groups.create("azimg-killed", "westeurope", Map.of(tag, "b1", CreateTempGroupStep.TAG_CREATED_BY, "plugin",
+                CreateTempGroupStep.TAG_EXPIRES_AT, Instant.now().minusSeconds(60).toString()));
+        groups.create("azimg-running", "westeurope", Map.of(tag, "b2", CreateTempGroupStep.TAG_CREATED_BY, "plugin",
+                CreateTempGroupStep.TAG_EXPIRES_AT, Instant.now().plusSeconds(3600).toString()));
+        groups.create("someone-elses", "westeurope", Map.of(tag, "b3"));
+        groups.create("untagged", "westeurope", Map.of());
+        VersionInfo good = candidate();
+        // A version whose capture failed and whose bake was killed before it could delete it.
+        String failed = capturedVersion("9.9.9", true);
+
+        Cleaner.Report dry = new Cleaner(session.cloud(), progress).clean(Instant.now(), true, Duration.ofMinutes(5),
+                "images-rg", "corp_images", List.of("orders-service", "orders-service-snapshot"));
+        assertThat(dry.groups()).containsExactly("azimg-killed");
+        assertThat(groups.exists("azimg-killed")).isTrue();
+
+        Cleaner.Report report = new Cleaner(session.cloud(), progress).clean(Instant.now(), false,
+                Duration.ofMinutes(5), "images-rg", "corp_images", List.of("orders-service", "orders-service-snapshot"));
+        assertThat(report.groups()).containsExactly("azimg-killed");
+        assertThat(report.kept()).containsExactly("azimg-running");
+        assertThat(report.versions()).containsExactly(failed);
+        assertThat(groups.exists("azimg-killed")).isFalse();
+        assertThat(groups.exists("azimg-running")).isTrue();
+        assertThat(groups.exists("someone-elses")).isTrue();
+        assertThat(current(good).provisioningState()).isEqualTo("Succeeded");
+    }
+}
