@@ -22,28 +22,37 @@ public final class ScriptChecks {
     private ScriptChecks() {
     }
 
-    /** What is wrong with the script, one sentence each; empty when it passes. */
-    public static List<String> check(String name, byte[] content, OsType os) {
-        List<String> problems = new ArrayList<>();
+    /** One thing wrong with a script, and how to fix it. */
+    public record Finding(String problem, String fix) {
+        @Override
+        public String toString() {
+            return problem + " " + fix;
+        }
+    }
+
+    /** What is wrong with the script; empty when it passes. */
+    public static List<Finding> check(String name, byte[] content, OsType os) {
+        List<Finding> problems = new ArrayList<>();
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
-            problems.add(name + " is not valid UTF-8 (" + e.getMessage() + "); save it as UTF-8.");
+            problems.add(new Finding(name + " is not valid UTF-8 (" + e.getMessage() + ").", "Save it as UTF-8."));
             return problems;
         }
         if (os == OsType.LINUX) {
             int crlf = text.indexOf("\r\n");
             if (crlf >= 0) {
                 int line = text.substring(0, crlf).split("\n", -1).length;
-                problems.add(name + " has Windows (CRLF) line endings from line " + line + " on; bash would fail"
-                        + " with \"$'\\r': command not found\". Convert it to LF (dos2unix, or"
-                        + " .gitattributes: *.sh text eol=lf).");
+                problems.add(new Finding(name + " has Windows (CRLF) line endings from line " + line + " on; bash"
+                        + " would fail with \"$'\\r': command not found\".", "Convert it to LF (dos2unix, or"
+                        + " .gitattributes: *.sh text eol=lf)."));
             } else {
                 String syntax = bashSyntax(name, content);
                 if (syntax != null) {
-                    problems.add(name + " has a syntax error (bash -n): " + syntax);
+                    problems.add(new Finding(name + " has a syntax error (bash -n): " + syntax, "Correct the"
+                            + " script; bash -n " + name + " shows the error locally."));
                 }
             }
         }

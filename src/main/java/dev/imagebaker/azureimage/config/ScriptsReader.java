@@ -157,8 +157,9 @@ final class ScriptsReader {
                     "Check the file's permissions.");
             return null;
         }
-        for (String problem : ScriptChecks.check(name, content, os)) {
-            reader.problem(source.file != null ? directoryProperty : prefix + "inline", problem, null);
+        for (ScriptChecks.Finding finding : ScriptChecks.check(name, content, os)) {
+            reader.problem(source.file != null ? directoryProperty : prefix + "inline", finding.problem(),
+                    finding.fix());
         }
         Duration timeout = opts.containsKey("timeout") ? reader.duration(prefix + "timeout", "PT30M")
                 : reader.duration(timeoutProperty, "PT30M");

@@ -27,16 +27,8 @@ class BakeConfigReaderTest {
         Files.createDirectories(dir.resolve("src/main/image/scripts"));
         Files.writeString(dir.resolve("src/main/image/scripts/20-app.sh"), "echo app\n");
         Files.writeString(dir.resolve("src/main/image/scripts/10-packages.sh"), "echo packages\n");
-        values = new HashMap<>();
+        values = ConfigFixtures.validValues();
         values.put(PropertyNames.SUBSCRIPTION_ID, "8f3c2a10-5b6d-4e7f-9a8b-1c2d3e4f5a6b");
-        values.put(PropertyNames.LOCATION, "westeurope");
-        values.put(PropertyNames.SOURCE, "Canonical:ubuntu-24_04-lts:server:latest");
-        values.put(PropertyNames.GALLERY_RESOURCE_GROUP, "images-rg");
-        values.put(PropertyNames.GALLERY_NAME, "corp_images");
-        values.put(PropertyNames.GALLERY_IMAGE_DEFINITION, "orders-service");
-        values.put(PropertyNames.GALLERY_PUBLISHER, "contoso");
-        values.put(PropertyNames.GALLERY_OFFER, "orders");
-        values.put(PropertyNames.GALLERY_SKU, "ubuntu2404");
     }
 
     private BakeConfig read() {
@@ -49,17 +41,7 @@ class BakeConfigReaderTest {
     }
 
     private void assertProblem(String property, String... fragments) {
-        assertThatThrownBy(this::read).isInstanceOf(ConfigException.class).satisfies(e -> {
-            ConfigException c = (ConfigException) e;
-            assertThat(c.problems()).anySatisfy(p -> {
-                assertThat(p.property()).isEqualTo(property);
-                assertThat(p.xmlPath()).isEqualTo(PropertyNames.xmlPath(property));
-                assertThat(p.fix()).isNotBlank();
-                for (String fragment : fragments) {
-                    assertThat(p.toString()).contains(fragment);
-                }
-            });
-        });
+        ConfigFixtures.assertProblem(this::read, property, fragments);
     }
 
     @Test

@@ -30,15 +30,7 @@ class ProvisioningConfigTest {
         Files.writeString(dir.resolve("target/app.jar"), "jar");
         Files.createDirectories(dir.resolve("src/main/image/files/conf"));
         Files.writeString(dir.resolve("src/main/image/files/conf/app.properties"), "a=b\n");
-        values = new HashMap<>();
-        values.put(PropertyNames.LOCATION, "westeurope");
-        values.put(PropertyNames.SOURCE, "Canonical:ubuntu-24_04-lts:server:latest");
-        values.put(PropertyNames.GALLERY_RESOURCE_GROUP, "images-rg");
-        values.put(PropertyNames.GALLERY_NAME, "corp_images");
-        values.put(PropertyNames.GALLERY_IMAGE_DEFINITION, "orders-service");
-        values.put(PropertyNames.GALLERY_PUBLISHER, "contoso");
-        values.put(PropertyNames.GALLERY_OFFER, "orders");
-        values.put(PropertyNames.GALLERY_SKU, "ubuntu2404");
+        values = ConfigFixtures.validValues();
         values.put(PropertyNames.EMULATOR, "true");
     }
 
@@ -48,13 +40,7 @@ class ProvisioningConfigTest {
     }
 
     private void assertProblem(String property, String... fragments) {
-        assertThatThrownBy(this::read).isInstanceOf(ConfigException.class).satisfies(e -> assertThat(
-                ((ConfigException) e).problems()).anySatisfy(p -> {
-                    assertThat(p.property()).isEqualTo(property);
-                    for (String f : fragments) {
-                        assertThat(p.toString()).contains(f);
-                    }
-                }));
+        ConfigFixtures.assertProblem(this::read, property, fragments);
     }
 
     @Test

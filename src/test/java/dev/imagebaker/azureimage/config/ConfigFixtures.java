@@ -1,0 +1,43 @@
+package dev.imagebaker.azureimage.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A valid configuration to vary, and the check that reading fails with one given problem. */
+final class ConfigFixtures {
+    private ConfigFixtures() {
+    }
+
+    /** Everything a Linux bake needs, as -D values; mutable. */
+    static Map<String, String> validValues() {
+        Map<String, String> values = new HashMap<>();
+        values.put(PropertyNames.LOCATION, "westeurope");
+        values.put(PropertyNames.SOURCE, "Canonical:ubuntu-24_04-lts:server:latest");
+        values.put(PropertyNames.GALLERY_RESOURCE_GROUP, "images-rg");
+        values.put(PropertyNames.GALLERY_NAME, "corp_images");
+        values.put(PropertyNames.GALLERY_IMAGE_DEFINITION, "orders-service");
+        values.put(PropertyNames.GALLERY_PUBLISHER, "contoso");
+        values.put(PropertyNames.GALLERY_OFFER, "orders");
+        values.put(PropertyNames.GALLERY_SKU, "ubuntu2404");
+        return values;
+    }
+
+    /** read fails with a problem of property, shown with its pom element, a fix and every fragment. */
+    static void assertProblem(ThrowingCallable read, String property, String... fragments) {
+        assertThatThrownBy(read).isInstanceOf(ConfigException.class).satisfies(e -> {
+            ConfigException c = (ConfigException) e;
+            assertThat(c.problems()).anySatisfy(p -> {
+                assertThat(p.property()).isEqualTo(property);
+                assertThat(p.xmlPath()).isEqualTo(PropertyNames.xmlPath(property));
+                assertThat(p.fix()).isNotBlank();
+                for (String fragment : fragments) {
+                    assertThat(p.toString()).contains(fragment);
+                }
+            });
+        });
+    }
+}
