@@ -28,8 +28,20 @@ public final class Cleaner {
 
     public Report clean(Instant now, boolean dryRun, Duration timeout, String galleryGroup, String gallery,
                         List<String> definitions) {
-        List<String> groups = new ArrayList<>();
         List<String> kept = new ArrayList<>();
+        List<String> groups = expiredGroups(now, dryRun, timeout, kept);
+        List<String> versions = new ArrayList<>();
+        if (gallery != null) {
+            for (String definition : definitions) {
+                versions.addAll(failedVersions(dryRun, timeout, galleryGroup, gallery, definition));
+            }
+        }
+        return new Report(groups, versions, kept);
+    }
+
+    /** Deletes the plugin's expired groups; adds the unexpired ones to kept. */
+    private List<String> expiredGroups(Instant now, boolean dryRun, Duration timeout, List<String> kept) {
+        List<String> groups = new ArrayList<>();
         for (ResourceGroups.GroupInfo group : cloud.groups().listTagged(CreateTempGroupStep.TAG_BUILD_ID)) {
             if (!group.tags().containsKey(CreateTempGroupStep.TAG_CREATED_BY)) {
                 continue;
@@ -41,40 +53,38 @@ public final class Cleaner {
                 continue;
             }
             groups.add(group.name());
+            String build = group.tags().get(CreateTempGroupStep.TAG_BUILD_ID);
             if (dryRun) {
-                progress.info("Would delete resource group " + group.name() + " (build "
-                        + group.tags().get(CreateTempGroupStep.TAG_BUILD_ID) + ", "
+                progress.info("Would delete resource group " + group.name() + " (build " + build + ", "
                         + (expires == null ? "no expiry tag" : "expired " + expires) + ")");
             } else {
                 Instant start = Instant.now();
                 cloud.groups().delete(group.name(), timeout);
-                progress.info("Deleted resource group " + group.name() + " (build "
-                        + group.tags().get(CreateTempGroupStep.TAG_BUILD_ID) + ") in "
+                progress.info("Deleted resource group " + group.name() + " (build " + build + ") in "
                         + Durations.format(Duration.between(start, Instant.now())));
             }
         }
+        return groups;
+    }
+
+    /** Deletes the definition's versions the plugin baked whose provisioning Failed or was Canceled. */
+    private List<String> failedVersions(boolean dryRun, Duration timeout, String galleryGroup, String gallery,
+                                        String definition) {
         List<String> versions = new ArrayList<>();
-        if (gallery != null) {
-            for (String definition : definitions) {
-                for (VersionInfo v : cloud.galleries().versions(galleryGroup, gallery, definition)) {
-                    boolean failed = "Failed".equalsIgnoreCase(v.provisioningState())
-                            || "Canceled".equalsIgnoreCase(v.provisioningState());
-                    if (!failed || !v.bakedByPlugin()) {
-                        continue;
-                    }
-                    versions.add(v.id());
-                    if (dryRun) {
-                        progress.info("Would delete image version " + definition + "/" + v.name() + " ("
-                                + v.provisioningState() + ")");
-                    } else {
-                        cloud.galleries().deleteVersion(galleryGroup, gallery, definition, v.name(), timeout);
-                        progress.info("Deleted image version " + definition + "/" + v.name() + " ("
-                                + v.provisioningState() + ")");
-                    }
-                }
+        for (VersionInfo v : cloud.galleries().versions(galleryGroup, gallery, definition)) {
+            boolean failed = "Failed".equalsIgnoreCase(v.provisioningState())
+                    || "Canceled".equalsIgnoreCase(v.provisioningState());
+            if (!failed || !v.bakedByPlugin()) {
+                continue;
             }
+            versions.add(v.id());
+            if (!dryRun) {
+                cloud.galleries().deleteVersion(galleryGroup, gallery, definition, v.name(), timeout);
+            }
+            progress.info((dryRun ? "Would delete" : "Deleted") + " image version " + definition + "/" + v.name()
+                    + " (" + v.provisioningState() + ")");
         }
-        return new Report(groups, versions, kept);
+        return versions;
     }
 
     /** The expiry tag's instant; a missing or unreadable tag counts as expired: the group is ours and stale. */

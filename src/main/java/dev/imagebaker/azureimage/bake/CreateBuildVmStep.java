@@ -22,7 +22,7 @@ final class CreateBuildVmStep implements Step {
     @Override
     public void run(BakeContext ctx) {
         OsType os = ctx.config.osType();
-        Secret credential = os == OsType.LINUX ? Credentials.sshPublicKey() : Credentials.windowsPassword();
+        Secret credential = Credentials.fresh(os);
         ctx.vm = ctx.cloud.vms().create(new BuildVmRequest(ctx.names.tempGroup(), ctx.config.location(),
                 ctx.names.vmName(), ctx.names.computerName(), ctx.config.vmSize(), os, ctx.source.imageReference(),
                 ADMIN_USER, credential, Map.of(CreateTempGroupStep.TAG_BUILD_ID, ctx.names.buildId())),

@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.bake;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,14 +23,21 @@ final class CreateTempGroupStep implements Step {
 
     @Override
     public void run(BakeContext ctx) {
-        String group = ctx.names.tempGroup();
-        ctx.cleanups.push("resource group " + group, CleanupStack.When.ALWAYS,
-                () -> ctx.cloud.groups().delete(group, ctx.config.timeouts().operation()));
+        create(ctx.cloud, ctx.cleanups, ctx.names.tempGroup(), ctx.config.location(), ctx.names.buildId(),
+                ctx.config.tempGroupTtl(), "azure-image-maven-plugin " + ctx.config.project().groupId() + ":"
+                        + ctx.config.project().artifactId() + ":" + ctx.config.project().version(),
+                ctx.config.timeouts().operation());
+    }
+
+    /** Creates a temporary group with the tags clean looks for; its deletion is registered first. */
+    static void create(Cloud cloud, CleanupStack cleanups, String group, String location, String buildId,
+                       Duration ttl, String createdBy, Duration deleteTimeout) {
+        cleanups.push("resource group " + group, CleanupStack.When.ALWAYS,
+                () -> cloud.groups().delete(group, deleteTimeout));
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(TAG_BUILD_ID, ctx.names.buildId());
-        tags.put(TAG_EXPIRES_AT, Instant.now().plus(ctx.config.tempGroupTtl()).toString());
-        tags.put(TAG_CREATED_BY, "azure-image-maven-plugin " + ctx.config.project().groupId() + ":"
-                + ctx.config.project().artifactId() + ":" + ctx.config.project().version());
-        ctx.cloud.groups().create(group, ctx.config.location(), tags);
+        tags.put(TAG_BUILD_ID, buildId);
+        tags.put(TAG_EXPIRES_AT, Instant.now().plus(ttl).toString());
+        tags.put(TAG_CREATED_BY, createdBy);
+        cloud.groups().create(group, location, tags);
     }
 }

@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.Secret;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,11 @@ final class Credentials {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Credentials() {
+    }
+
+    /** A credential for a new VM that nobody keeps: an SSH key (Linux) or a password (Windows). */
+    static Secret fresh(OsType os) {
+        return os == OsType.LINUX ? sshPublicKey() : windowsPassword();
     }
 
     /** An OpenSSH "ssh-rsa" public key line; the private half is never kept. */

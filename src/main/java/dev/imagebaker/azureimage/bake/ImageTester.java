@@ -1,6 +1,5 @@
 package dev.imagebaker.azureimage.bake;
 
-import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.Secret;
 import dev.imagebaker.azureimage.config.ScriptSpec;
 import dev.imagebaker.azureimage.config.TestConfig;
@@ -43,35 +42,33 @@ public final class ImageTester {
         progress.info("Testing image version " + target.path() + " on " + config.count() + " VM(s) with "
                 + config.scripts().size() + " test script(s) (build " + names.buildId() + ")");
         int total = 2 + config.count() * (1 + config.scripts().size());
-        int[] number = {0};
+        int number = 0;
         List<BuildVm> vms = new ArrayList<>();
         BakeException failure = null;
         try {
-            pipeline.step(++number[0], total, "Check candidate " + target.version(), target::versionId, () -> {
+            pipeline.step(++number, total, "Check candidate " + target.version(), target::versionId, () -> {
                 VersionInfo v = cloud.galleries().version(target.resourceGroup(), target.gallery(),
                         target.definition(), target.version()).orElseThrow(() -> new CloudException("NotFound", 404,
                         "The image version " + target.versionId() + " does not exist."));
                 if (!"Succeeded".equals(v.provisioningState())) {
-                    throw new CloudException("NotReady", 0, "The image version is " + v.provisioningState() + ".");
+                    throw new BakeException("Check candidate " + target.version(), target.versionId(), null,
+                            "The image version is " + v.provisioningState() + ", not Succeeded.", "Bake it again;"
+                            + " azure-image:clean removes a Failed version.", null);
                 }
             });
             String group = names.tempGroup();
-            pipeline.step(++number[0], total, "Create resource group " + group, () -> "resource group " + group, () -> {
-                pipeline.cleanups.push("resource group " + group, CleanupStack.When.ALWAYS,
-                        () -> cloud.groups().delete(group, config.timeouts().operation()));
-                cloud.groups().create(group, target.location(), Map.of(CreateTempGroupStep.TAG_BUILD_ID,
-                        names.buildId(), CreateTempGroupStep.TAG_EXPIRES_AT,
-                        Instant.now().plus(config.tempGroupTtl()).toString(), CreateTempGroupStep.TAG_CREATED_BY,
-                        "azure-image-maven-plugin test-image " + config.project().artifactId()));
-            });
+            pipeline.step(++number, total, "Create resource group " + group, () -> "resource group " + group,
+                    () -> CreateTempGroupStep.create(cloud, pipeline.cleanups, group, target.location(),
+                            names.buildId(), config.tempGroupTtl(), "azure-image-maven-plugin test-image "
+                                    + config.project().artifactId(), config.timeouts().operation()));
             for (int i = 1; i <= config.count(); i++) {
                 String name = "azimg-test-" + i;
-                pipeline.step(++number[0], total, "Create test VM " + name + " (" + config.vmSize() + ") from "
+                pipeline.step(++number, total, "Create test VM " + name + " (" + config.vmSize() + ") from "
                         + target.version(), () -> "VM " + group + "/" + name, () -> vms.add(createVm(config, target,
                         group, name)));
                 for (ScriptSpec script : config.scripts()) {
                     BuildVm vm = vms.get(vms.size() - 1);
-                    pipeline.step(++number[0], total, "Run test " + script.name() + " on " + name,
+                    pipeline.step(++number, total, "Run test " + script.name() + " on " + name,
                             () -> "VM " + group + "/" + name, () -> runTest(config, vm, script));
                 }
             }
@@ -94,7 +91,7 @@ public final class ImageTester {
     }
 
     private BuildVm createVm(TestConfig config, PublishTarget target, String group, String name) {
-        Secret credential = config.osType() == OsType.LINUX ? Credentials.sshPublicKey() : Credentials.windowsPassword();
+        Secret credential = Credentials.fresh(config.osType());
         try {
             return cloud.vms().create(new BuildVmRequest(group, target.location(), name, name, config.vmSize(),
                     config.osType(), target.versionId(), CreateBuildVmStep.ADMIN_USER, credential, Map.of()),
@@ -117,23 +114,18 @@ public final class ImageTester {
         try {
             text = script.content();
         } catch (java.io.IOException e) {
-            throw new CloudException("Unreadable", 0, "Cannot read " + script.name() + ": " + e.getMessage(), e);
+            throw new BakeException("Run test " + script.name(), script.name(), null, "Cannot read the test: "
+                    + e.getMessage(), "Check that the file is readable UTF-8.", e);
         }
-        ScriptRun run = cloud.vms().runScript(vm, "test-" + script.runName(), text,
-                new ScriptOptions(script.timeout(), null, config.environment(), config.secrets()));
-        if (run.output() != null && !run.output().isBlank()) {
-            for (String line : run.output().strip().split("\\R")) {
-                progress.info("      | " + line);
-            }
-        }
-        if (run.exitCode() == null || !script.exitCodes().contains(run.exitCode())) {
+        ScriptExecution.Result result = ScriptExecution.run(cloud, progress, vm, "test-" + script.runName(), script,
+                text, config.osType(), config.environment(), config.secrets());
+        if (!result.accepted()) {
             throw new BakeException("Run test " + script.name() + " on " + vm.name(), "VM " + vm.resourceGroup()
                     + "/" + vm.name(), null, "Test " + script.name() + " failed on " + vm.name() + " with exit code "
-                    + (run.exitCode() == null ? "unknown (" + run.executionState() + ")" : run.exitCode()) + "."
-                    + RunScriptStep.tail(run.error()), "The image does not pass its tests: it stays a candidate,"
-                    + " excluded from latest, tagged " + TAG_TEST + "=" + FAILED + ", and publish refuses it. Fix the"
-                    + " image or the test and build again: a bake from changed inputs replaces the failed candidate;"
-                    + " from the same inputs it reuses it and tests it again.", null);
+                    + result.exitCode() + "." + result.errorTail(), "The image does not pass its tests: it stays a"
+                    + " candidate, excluded from latest, tagged " + TAG_TEST + "=" + FAILED + ", and publish refuses"
+                    + " it. Fix the image or the test and build again: a bake from changed inputs replaces the failed"
+                    + " candidate; from the same inputs it reuses it and tests it again.", null);
         }
     }
 

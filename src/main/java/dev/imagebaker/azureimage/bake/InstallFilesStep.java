@@ -108,7 +108,7 @@ final class InstallFilesStep implements Step {
         }
         if (!run.succeeded()) {
             throw new BakeException(title(ctx), resource(ctx), null, "Installing the files failed with exit code "
-                    + run.exitCode() + " (" + run.executionState() + ")." + RunScriptStep.tail(run.error()),
+                    + run.exitCode() + " (" + run.executionState() + ")." + ScriptExecution.tail(run.error()),
                     run.exitCode() != null && run.exitCode() == 3 ? "A download arrived corrupt: build again."
                             : "Check that the guest can reach Azure Storage over HTTPS (a proxy or firewall?),"
                             + " and that curl or wget is installed.", null);
@@ -117,12 +117,8 @@ final class InstallFilesStep implements Step {
 
     /** Windows gets parameters as arguments: the script declares them. */
     private static String windows(Map<String, String> parameters, Map<String, Secret> urls) {
-        StringBuilder p = new StringBuilder("param(");
         List<String> names = new java.util.ArrayList<>(parameters.keySet());
         names.addAll(urls.keySet());
-        for (int i = 0; i < names.size(); i++) {
-            p.append(i == 0 ? "" : ", ").append("[string]$").append(names.get(i));
-        }
-        return p.append(")\n").append(WINDOWS_BODY).toString();
+        return ScriptExecution.paramBlock(names) + WINDOWS_BODY;
     }
 }

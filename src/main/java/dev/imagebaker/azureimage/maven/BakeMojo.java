@@ -5,6 +5,7 @@ import dev.imagebaker.azureimage.bake.BakeException;
 import dev.imagebaker.azureimage.bake.BakeResult;
 import dev.imagebaker.azureimage.bake.Baker;
 import dev.imagebaker.azureimage.bake.Manifest;
+import dev.imagebaker.azureimage.bake.Publication;
 import dev.imagebaker.azureimage.bake.PublishTarget;
 import dev.imagebaker.azureimage.bake.VersionInfo;
 import dev.imagebaker.azureimage.config.BakeConfig;
@@ -51,8 +52,6 @@ public class BakeMojo extends ImageMojo {
             BakeResult result;
             try {
                 result = new Baker(cloud.cloud(), progress, HEARTBEAT).bake(config);
-            } catch (BakeException e) {
-                throw new MojoFailureException(e.getMessage(), e);
             } finally {
                 getLog().info("Made " + cloud.requestCount() + " ARM requests");
             }
@@ -63,7 +62,7 @@ public class BakeMojo extends ImageMojo {
                         + (goalBound("test-image") ? "test-image tests it, then " : "") + "publish replicates and"
                         + " promotes it");
             } else {
-                VersionInfo published = Publication.publishAndPrune(cloud, progress, new PublishTarget(
+                VersionInfo published = new Publication(cloud.cloud(), progress).publishAndPrune(new PublishTarget(
                         result.version().id(), config.kind(), config.location()), config.publishing(),
                         config.timeouts().operation(), config.gallery().imageDefinition(),
                         config.gallery().snapshotImageDefinition());
@@ -73,6 +72,8 @@ public class BakeMojo extends ImageMojo {
             projectHelper.attachArtifact(project, "json", "azure-image", file.toFile());
             exportProperties(result);
             getLog().info("Manifest: " + file);
+        } catch (BakeException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the manifest " + file + ": " + e.getMessage(), e);
         }

@@ -39,8 +39,7 @@ public class CleanMojo extends ImageMojo {
         }
         PublishConfig config;
         try {
-            config = BakeConfigReader.readPublish(settings().withOverrides(session.getUserProperties()),
-                    projectInfo(), null);
+            config = BakeConfigReader.readPublish(values(), projectInfo(), null);
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

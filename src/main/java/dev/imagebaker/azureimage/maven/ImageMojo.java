@@ -7,6 +7,7 @@ import dev.imagebaker.azureimage.config.ProjectInfo;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -209,6 +210,11 @@ abstract class ImageMojo extends AbstractMojo {
         return settings;
     }
 
+    /** The pom's settings with the -D properties on top. */
+    Map<String, String> values() {
+        return settings().withOverrides(session.getUserProperties());
+    }
+
     ProjectInfo projectInfo() {
         Path baseDir = baseDir();
         return new ProjectInfo(project.getGroupId(), project.getArtifactId(), project.getVersion(), baseDir,
@@ -217,8 +223,8 @@ abstract class ImageMojo extends AbstractMojo {
 
     BakeConfig readConfig() throws MojoFailureException {
         try {
-            java.util.Map<String, String> values = settings().withOverrides(session.getUserProperties());
-            java.util.Map<String, dev.imagebaker.azureimage.config.Secret> resolved = Secrets.resolve(values,
+            Map<String, String> values = values();
+            Map<String, dev.imagebaker.azureimage.config.Secret> resolved = Secrets.resolve(values,
                     mavenSettings, settingsDecrypter, System::getenv);
             return BakeConfigReader.read(values, projectInfo(), new dev.imagebaker.azureimage.config.ReadOptions(
                     goalBound("publish") || goalBound("test-image"), resolved, "validate".equals(goal())));

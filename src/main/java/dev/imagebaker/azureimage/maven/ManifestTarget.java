@@ -3,6 +3,7 @@ package dev.imagebaker.azureimage.maven;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imagebaker.azureimage.bake.Manifest;
 import dev.imagebaker.azureimage.bake.PublishTarget;
+import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.VersionKind;
 import java.io.File;
@@ -42,6 +43,12 @@ record ManifestTarget(ObjectNode image, PublishTarget target) {
                     + " azure-image:bake wrote.", e);
         }
         return new ManifestTarget(image, new PublishTarget(versionId, kind, location));
+    }
+
+    /** The image's OS, as bake recorded it. */
+    OsType osType() {
+        return "Windows".equalsIgnoreCase(image.path("source").path("osType").asText()) ? OsType.WINDOWS
+                : OsType.LINUX;
     }
 
     String subscriptionId() {

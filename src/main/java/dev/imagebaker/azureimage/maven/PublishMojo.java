@@ -1,7 +1,9 @@
 package dev.imagebaker.azureimage.maven;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imagebaker.azureimage.bake.BakeException;
 import dev.imagebaker.azureimage.bake.Manifest;
+import dev.imagebaker.azureimage.bake.Publication;
 import dev.imagebaker.azureimage.bake.PublishTarget;
 import dev.imagebaker.azureimage.bake.VersionInfo;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
@@ -45,7 +47,7 @@ public class PublishMojo extends ImageMojo {
         PublishTarget target = read.target();
         PublishConfig config;
         try {
-            java.util.Map<String, String> values = settings().withOverrides(session.getUserProperties());
+            java.util.Map<String, String> values = values();
             values.putIfAbsent(PropertyNames.SUBSCRIPTION_ID, read.subscriptionId());
             config = BakeConfigReader.readPublish(values, projectInfo(), target.location());
         } catch (ConfigException e) {
@@ -54,14 +56,16 @@ public class PublishMojo extends ImageMojo {
         Path output = outputDirectory();
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
                 config.emulator(), output, getLog())) {
-            VersionInfo published = Publication.publishAndPrune(cloud, new MavenProgress(getLog()),
-                    target, config.publishing(), config.timeouts().operation(),
-                    config.releaseDefinition(), config.snapshotDefinition());
+            VersionInfo published = new Publication(cloud.cloud(), new MavenProgress(getLog())).publishAndPrune(
+                    target, config.publishing(), config.timeouts().operation(), config.releaseDefinition(),
+                    config.snapshotDefinition());
             image.set("imageVersion", Manifest.version(published));
             Path written = output.resolve("image.json");
             Manifest.write(image, written);
             getLog().info("Published " + target.versionId() + "; made " + cloud.requestCount()
                     + " ARM requests; manifest " + written);
+        } catch (BakeException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the manifest: " + e.getMessage(), e);
         }

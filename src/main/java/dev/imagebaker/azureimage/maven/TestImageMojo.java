@@ -4,7 +4,6 @@ import dev.imagebaker.azureimage.bake.BakeException;
 import dev.imagebaker.azureimage.bake.ImageTester;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigException;
-import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.ReadOptions;
 import dev.imagebaker.azureimage.config.TestConfig;
@@ -43,34 +42,33 @@ public class TestImageMojo extends ImageMojo {
     }
 
     @Override
+    RawSettings settings() {
+        RawSettings settings = super.settings();
+        if (test != null) {
+            settings.put(PropertyNames.TEST_COUNT, test.count).put(PropertyNames.TEST_VM_SIZE, test.vmSize)
+                    .put(PropertyNames.TEST_SCRIPTS_DIRECTORY, test.scriptsDirectory)
+                    .put(PropertyNames.TEST_TIMEOUT, test.timeout).put(PropertyNames.TEST_SKIP, test.skip);
+        }
+        return settings;
+    }
+
+    @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
             return;
         }
-        Map<String, String> values = settings().withOverrides(session.getUserProperties());
-        if (test != null) {
-            values.putIfAbsent(PropertyNames.TEST_COUNT, test.count == null ? null : test.count.toString());
-            values.putIfAbsent(PropertyNames.TEST_VM_SIZE, test.vmSize);
-            values.putIfAbsent(PropertyNames.TEST_SCRIPTS_DIRECTORY, test.scriptsDirectory);
-            values.putIfAbsent(PropertyNames.TEST_TIMEOUT, test.timeout);
-            values.values().removeIf(java.util.Objects::isNull);
-        }
-        String skipTest = session.getUserProperties().getProperty(PropertyNames.TEST_SKIP,
-                test != null && test.skip != null ? test.skip.toString() : "false");
-        // A bare -Dazure-image.test.skip means true, as for every switch of the plugin.
-        if (skipITs || skipTest.isEmpty() || Boolean.parseBoolean(skipTest)) {
+        Map<String, String> values = values();
+        if (skipITs || Boolean.parseBoolean(values.get(PropertyNames.TEST_SKIP))) {
             getLog().info("Skipping azure-image:test-image: " + (skipITs ? "skipITs is set" : PropertyNames.TEST_SKIP
                     + " is true") + "; the candidate stays excluded from latest until it is published.");
             return;
         }
         ManifestTarget read = ManifestTarget.read(manifest, "test");
-        OsType os = "Windows".equalsIgnoreCase(read.image().path("source").path("osType").asText()) ? OsType.WINDOWS
-                : OsType.LINUX;
         values.putIfAbsent(PropertyNames.SUBSCRIPTION_ID, read.subscriptionId());
         TestConfig config;
         try {
             config = BakeConfigReader.readTest(values, projectInfo(), new ReadOptions(false,
-                    Secrets.resolve(values, mavenSettings, settingsDecrypter, System::getenv), false), os);
+                    Secrets.resolve(values, mavenSettings, settingsDecrypter, System::getenv), false), read.osType());
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -70,13 +70,19 @@ class BakeOnEmulatorTest extends OnEmulator {
         assertThat(progress.all()).doesNotContain("sig=").doesNotContain("se=");
     }
 
-    @Test
-    void bakesAWindowsImage() throws Exception {
+    /** A Windows Server 2022 project with one PowerShell script. */
+    private java.util.Map<String, String> windowsProject() throws java.io.IOException {
         java.nio.file.Path scripts = java.nio.file.Files.createDirectories(dir.resolve("src/main/image/scripts"));
         java.nio.file.Files.writeString(scripts.resolve("10-iis.ps1"), "Install-WindowsFeature Web-Server\r\n");
         java.util.Map<String, String> values = TestConfigs.values();
         values.put(dev.imagebaker.azureimage.config.PropertyNames.SOURCE,
                 "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest");
+        return values;
+    }
+
+    @Test
+    void bakesAWindowsImage() throws Exception {
+        java.util.Map<String, String> values = windowsProject();
         values.put(dev.imagebaker.azureimage.config.PropertyNames.GALLERY_IMAGE_DEFINITION, "iis");
         BakeResult result = bake(TestConfigs.config(dir, values, "2.0.0"));
         assertThat(result.facts().osType()).isEqualTo(dev.imagebaker.azureimage.config.OsType.WINDOWS);
@@ -87,11 +93,7 @@ class BakeOnEmulatorTest extends OnEmulator {
 
     @Test
     void aStuckSysprepFailsWithTheTailOfItsPantherLogsAndLeaksNothing() throws Exception {
-        java.nio.file.Path scripts = java.nio.file.Files.createDirectories(dir.resolve("src/main/image/scripts"));
-        java.nio.file.Files.writeString(scripts.resolve("10-iis.ps1"), "Install-WindowsFeature Web-Server\r\n");
-        java.util.Map<String, String> values = TestConfigs.values();
-        values.put(dev.imagebaker.azureimage.config.PropertyNames.SOURCE,
-                "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest");
+        java.util.Map<String, String> values = windowsProject();
         values.put(dev.imagebaker.azureimage.config.PropertyNames.TIMEOUT_DEPROVISION, "2s");
         emulator.faults().add(FaultRule.scriptHang().resource("azimg-sysprep"));
         emulator.faults().add(FaultRule.scriptExit(0, "== setuperr.log\nError [0x0f0082] SYSPRP ActionPlatform:"

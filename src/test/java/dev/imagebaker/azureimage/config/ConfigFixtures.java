@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A valid configuration to vary, and the check that reading fails with one given problem. */
-final class ConfigFixtures {
+public final class ConfigFixtures {
     private ConfigFixtures() {
     }
 
     /** Everything a Linux bake needs, as -D values; mutable. */
-    static Map<String, String> validValues() {
+    public static Map<String, String> validValues() {
         Map<String, String> values = new HashMap<>();
         values.put(PropertyNames.LOCATION, "westeurope");
         values.put(PropertyNames.SOURCE, "Canonical:ubuntu-24_04-lts:server:latest");
