@@ -1,11 +1,14 @@
 package dev.imagebaker.azureimage.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Every user property the plugin reads, in one place (as Jib's PropertyNames), with the {@code <xml>} path
- * that sets the same value in the pom. A {@code -D} property wins over the pom, for nested values too.
+ * Every user property the plugin reads, in one place (as Jib's PropertyNames). A {@code -D} property wins over the
+ * pom, for nested values too; which pom element a property stands for comes from the plugin descriptor (see
+ * {@link RawConfiguration#pomPath}).
  */
 public final class PropertyNames {
     public static final String PREFIX = "azure-image.";
@@ -57,40 +60,28 @@ public final class PropertyNames {
     public static final String EMULATOR_FAULTS = PREFIX + "emulator.faults";
     public static final String EMULATOR_CERTIFICATE = PREFIX + "emulator.certificate";
 
-    private static final Map<String, String> XML = new LinkedHashMap<>();
-
-    static {
-        String[][] paths = {
-            {SKIP, "skip"}, {SUBSCRIPTION_ID, "subscriptionId"}, {TENANT_ID, "tenantId"}, {LOCATION, "location"},
-            {SOURCE, "source"}, {OS_TYPE, "osType"}, {VM_SIZE, "vmSize"},
-            {GALLERY_RESOURCE_GROUP, "gallery/resourceGroup"}, {GALLERY_NAME, "gallery/name"},
-            {GALLERY_IMAGE_DEFINITION, "gallery/imageDefinition"}, {GALLERY_PUBLISHER, "gallery/publisher"},
-            {GALLERY_OFFER, "gallery/offer"}, {GALLERY_SKU, "gallery/sku"},
-            {GALLERY_SNAPSHOT_DEFINITION, "gallery/snapshotImageDefinition"}, {TARGET_REGIONS, "targetRegions"},
-            {END_OF_LIFE_AFTER, "endOfLifeAfter"}, {RETENTION_RELEASES, "retention/releases"},
-            {RETENTION_SNAPSHOTS, "retention/snapshots"}, {RETENTION_MINIMUM_AGE, "retention/minimumAge"},
-            {RETENTION_DRY_RUN, "retention/dryRun"}, {TIMEOUT_REPLICATION, "timeouts/replication"},
-            {MANIFEST, "manifest"}, {FILES, "files"}, {CLEAN_DRY_RUN, "dryRun"}, {TEST_SKIP, "test/skip"},
-            {TEST_COUNT, "test/count"}, {TEST_VM_SIZE, "test/vmSize"},
-            {TEST_SCRIPTS_DIRECTORY, "test/scriptsDirectory"}, {TEST_TIMEOUT, "test/timeout"},
-            {SCRIPTS_DIRECTORY, "scriptsDirectory"}, {IMAGE_VERSION, "imageVersion"},
-            {TIMEOUT_SCRIPT, "timeouts/script"}, {TIMEOUT_DEPROVISION, "timeouts/deprovision"},
-            {TIMEOUT_OPERATION, "timeouts/operation"}, {KEEP_ON_FAILURE, "keepOnFailure"},
-            {TEMP_GROUP_TTL, "tempGroupTtl"}, {EMULATOR, "emulator"}, {EMULATOR_PORT, "emulatorPort"},
-            {EMULATOR_TIME_SCALE, "emulatorTimeScale"}, {EMULATOR_STATE, "emulatorState"},
-            {EMULATOR_FAULTS, "emulatorFaults"}, {EMULATOR_CERTIFICATE, "emulatorCertificate"},
-        };
-        for (String[] p : paths) {
-            XML.put(p[0], p[1]);
-        }
-    }
-
     private PropertyNames() {
     }
 
-    /** Every property name, for reading -D overrides. */
-    public static Iterable<String> all() {
-        return XML.keySet();
+    /**
+     * Every property name, found by reflection over the constants above so that the list cannot drift from them;
+     * the per-name prefixes are left out.
+     */
+    public static List<String> all() {
+        List<String> names = new ArrayList<>();
+        for (Field field : PropertyNames.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    String name = (String) field.get(null);
+                    if (!name.equals(PREFIX) && !name.endsWith(".")) {
+                        names.add(name);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return names;
     }
 
     /** Whether a property is one of the per-name ones (environment, secrets, script options). */
@@ -99,8 +90,12 @@ public final class PropertyNames {
                 || property.startsWith(SCRIPTS_PREFIX);
     }
 
-    /** The pom path of a property, e.g. "gallery/name" for azure-image.gallery.name. */
-    public static String xmlPath(String property) {
+    /**
+     * The pom path by the naming convention nested parameters follow: azure-image.gallery.name sets
+     * {@code <gallery><name>}, azure-image.secrets.TOKEN the {@code <secret>} named TOKEN. Top-level parameters may
+     * differ (the plugin descriptor says how); a build tool's {@link RawConfiguration} knows.
+     */
+    public static String conventionalPomPath(String property) {
         if (property.startsWith(ENVIRONMENT_PREFIX)) {
             return "environment/" + property.substring(ENVIRONMENT_PREFIX.length());
         }
@@ -110,8 +105,10 @@ public final class PropertyNames {
         if (property.startsWith(SCRIPTS_PREFIX)) {
             String rest = property.substring(SCRIPTS_PREFIX.length());
             int dot = rest.lastIndexOf('.');
-            return "scripts/script[name=" + rest.substring(0, dot) + "]/" + rest.substring(dot + 1);
+            return dot < 0 ? "scripts/script[name=" + rest + "]"
+                    : "scripts/script[name=" + rest.substring(0, dot) + "]/" + rest.substring(dot + 1);
         }
-        return XML.getOrDefault(property, property.substring(PREFIX.length()));
+        String rest = property.startsWith(PREFIX) ? property.substring(PREFIX.length()) : property;
+        return rest.replace('.', '/');
     }
 }

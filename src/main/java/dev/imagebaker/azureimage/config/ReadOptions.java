@@ -1,14 +1,12 @@
 package dev.imagebaker.azureimage.config;
 
-import java.util.Map;
-
 /**
- * What the reader gets besides the settings: whether a publish goal is bound (bake then makes a candidate), the
- * secrets the Maven layer resolved (from settings.xml servers or the environment), and whether it reads for the
- * validate goal, which runs before the project's files are built.
+ * What the reader gets besides the settings: whether a publish or test-image goal is bound (bake then makes a
+ * candidate), how secrets are found, and whether it reads for the validate goal, which runs before the project's
+ * files are built.
  */
-public record ReadOptions(boolean publishLater, Map<String, Secret> secrets, boolean validationOnly) {
+public record ReadOptions(boolean publishLater, SecretResolver secrets, boolean validationOnly) {
     public static ReadOptions defaults() {
-        return new ReadOptions(false, Map.of(), false);
+        return new ReadOptions(false, SecretResolver.environmentOnly(System::getenv), false);
     }
 }

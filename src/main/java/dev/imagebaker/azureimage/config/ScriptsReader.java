@@ -21,24 +21,23 @@ import java.util.stream.Stream;
  * checked offline (UTF-8, line endings, bash -n).
  */
 final class ScriptsReader {
-    private static final Set<String> OPTIONS = Set.of("inline", "timeout", "runAs", "exitCodes", "restartAfter");
     private static final Pattern LINUX_USER = Pattern.compile("^[a-z_][a-z0-9_-]*[$]?$");
-    private final BakeConfigReader reader;
+    private final ConfigValues values;
+    private final ProjectInfo project;
     private final OsType os;
     private final String directoryProperty;
     private final Path directory;
     private final String timeoutProperty;
     private final boolean withOptions;
 
-    /** The provisioning scripts: the scripts folder, inline scripts and per-script options. */
-    ScriptsReader(BakeConfigReader reader, OsType os) {
-        this(reader, os, PropertyNames.SCRIPTS_DIRECTORY, reader.scriptsDirectory(), PropertyNames.TIMEOUT_SCRIPT, true);
-    }
-
-    /** Another folder of scripts (the image tests): files only, one timeout for all. */
-    ScriptsReader(BakeConfigReader reader, OsType os, String directoryProperty, Path directory,
+    /**
+     * Scripts of a folder, run in name order; withOptions: the provisioning scripts, which also take inline scripts
+     * and per-script options (the image tests take files only and one timeout for all).
+     */
+    ScriptsReader(ConfigValues values, ProjectInfo project, OsType os, String directoryProperty, Path directory,
                   String timeoutProperty, boolean withOptions) {
-        this.reader = reader;
+        this.values = values;
+        this.project = project;
         this.os = os;
         this.directoryProperty = directoryProperty;
         this.directory = directory;
@@ -46,22 +45,11 @@ final class ScriptsReader {
         this.withOptions = withOptions;
     }
 
-    /** Options by script name, e.g. {"10-packages.sh": {"timeout": "PT45M"}}. */
+    /** Options by script name with its extension, e.g. {"10-packages.sh": {"timeout": "PT45M"}}. */
     private Map<String, Map<String, String>> options() {
         Map<String, Map<String, String>> options = new TreeMap<>();
-        reader.values.forEach((key, value) -> {
-            if (!key.startsWith(PropertyNames.SCRIPTS_PREFIX)) {
-                return;
-            }
-            String rest = key.substring(PropertyNames.SCRIPTS_PREFIX.length());
-            int dot = rest.lastIndexOf('.');
-            String option = dot < 0 ? "" : rest.substring(dot + 1);
-            if (dot <= 0 || !OPTIONS.contains(option)) {
-                reader.problem(key, "'" + option + "' is not a script option.", "Use one of " + OPTIONS + ".");
-                return;
-            }
-            options.computeIfAbsent(withExtension(rest.substring(0, dot)), k -> new TreeMap<>()).put(option, value);
-        });
+        values.scriptOptions().forEach((name, opts) -> options.computeIfAbsent(withExtension(name),
+                k -> new TreeMap<>()).putAll(opts));
         return options;
     }
 
@@ -72,28 +60,28 @@ final class ScriptsReader {
     List<ScriptSpec> read() {
         Map<String, Map<String, String>> options = withOptions ? options() : Map.of();
         Map<String, ScriptSource> sources = new TreeMap<>(Comparator.naturalOrder());
-        folder(sources);
+        folder(sources, options.values().stream().anyMatch(o -> o.containsKey("inline")));
         options.forEach((name, opts) -> {
             if (opts.containsKey("inline")) {
                 String property = PropertyNames.SCRIPTS_PREFIX + name + ".inline";
                 if (!name.endsWith(os.scriptExtension())) {
-                    reader.problem(property, "The inline script " + name + " cannot run on a " + os.azureName()
+                    values.problem(property, "The inline script " + name + " cannot run on a " + os.azureName()
                             + " image.", "Name it with " + os.scriptExtension() + " or without extension.");
                 } else if (sources.containsKey(name)) {
-                    reader.problem(property, "The inline script " + name + " has the name of a script file.",
+                    values.problem(property, "The inline script " + name + " has the name of a script file.",
                             "Rename one of them.");
                 } else {
                     sources.put(name, new ScriptSource(null, opts.get("inline")));
                 }
             } else if (!sources.containsKey(name)) {
-                reader.problem(PropertyNames.SCRIPTS_PREFIX + name + "." + opts.keySet().iterator().next(),
+                values.problem(PropertyNames.SCRIPTS_PREFIX + name + "." + opts.keySet().iterator().next(),
                         "There is no script named " + name + " to apply options to.", "Use the name of a file in"
                                 + " the scripts folder, or give the script an <inline> body.");
             }
         });
-        if (sources.isEmpty() && reader.problemsSoFar() == 0) {
-            String shown = reader.project.baseDir().relativize(directory).toString();
-            reader.problem(directoryProperty, "The scripts folder " + shown + " has no "
+        if (sources.isEmpty() && values.problemCount() == 0) {
+            String shown = project.baseDir().relativize(directory).toString();
+            values.problem(directoryProperty, "The scripts folder " + shown + " has no "
                     + os.scriptExtension() + " script, and the pom has no inline script.", "Add one, e.g. " + shown
                     + "/10-packages" + os.scriptExtension() + "; scripts run in name order.");
         }
@@ -110,13 +98,15 @@ final class ScriptsReader {
     private record ScriptSource(Path file, String inline) {
     }
 
-    private void folder(Map<String, ScriptSource> sources) {
+    private void folder(Map<String, ScriptSource> sources, boolean inlineScripts) {
         Path dir = directory;
-        String shown = reader.project.baseDir().relativize(dir).toString();
+        String shown = project.baseDir().relativize(dir).toString();
         if (!Files.isDirectory(dir)) {
-            if (!withOptions || reader.values.keySet().stream().noneMatch(k -> k.startsWith(PropertyNames.SCRIPTS_PREFIX)
-                    && k.endsWith(".inline"))) {
-                reader.problem(directoryProperty, "The scripts folder " + shown + " does not exist.",
+            if (Files.exists(dir)) {
+                values.problem(directoryProperty, "The scripts folder " + shown + " is a file, not a folder.",
+                        "Point this setting at the folder that holds the scripts.");
+            } else if (!inlineScripts) {
+                values.problem(directoryProperty, "The scripts folder " + shown + " does not exist.",
                         "Create it with your " + (withOptions ? "provisioning" : "test") + " scripts (e.g. " + shown
                                 + "/10-" + (withOptions ? "packages" : "app") + os.scriptExtension() + "), or point"
                                 + " this setting at them.");
@@ -135,11 +125,11 @@ final class ScriptsReader {
                 }
             }
         } catch (IOException e) {
-            reader.problem(directoryProperty, "The scripts folder " + shown + " cannot be read: "
+            values.problem(directoryProperty, "The scripts folder " + shown + " cannot be read: "
                     + e.getMessage(), "Check its permissions.");
         }
         if (!misfits.isEmpty()) {
-            reader.problem(directoryProperty, "The scripts folder " + shown + " holds " + misfits.stream()
+            values.problem(directoryProperty, "The scripts folder " + shown + " holds " + misfits.stream()
                     .map(p -> p.getFileName().toString()).sorted().toList() + ", which cannot run on a "
                     + os.azureName() + " image.", "Remove them, or bake a matching image (" + os.azureName()
                     + " runs " + os.scriptExtension() + " scripts).");
@@ -153,35 +143,35 @@ final class ScriptsReader {
             content = source.file != null ? Files.readAllBytes(source.file)
                     : source.inline.getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            reader.problem(directoryProperty, "Cannot read " + name + ": " + e.getMessage(),
+            values.problem(directoryProperty, "Cannot read " + name + ": " + e.getMessage(),
                     "Check the file's permissions.");
             return null;
         }
         for (ScriptChecks.Finding finding : ScriptChecks.check(name, content, os)) {
-            reader.problem(source.file != null ? directoryProperty : prefix + "inline", finding.problem(),
+            values.problem(source.file != null ? directoryProperty : prefix + "inline", finding.problem(),
                     finding.fix());
         }
-        Duration timeout = opts.containsKey("timeout") ? reader.duration(prefix + "timeout", "PT30M")
-                : reader.duration(timeoutProperty, "PT30M");
+        Duration timeout = opts.containsKey("timeout") ? values.duration(prefix + "timeout", "PT30M")
+                : values.duration(timeoutProperty, "PT30M");
         String runAs = opts.get("runAs");
         if (runAs != null && os == OsType.WINDOWS) {
-            reader.problem(prefix + "runAs", "runAs needs a password on Windows, which the build VM's users do not"
+            values.problem(prefix + "runAs", "runAs needs a password on Windows, which the build VM's users do not"
                     + " have.", "Leave it out: Windows scripts run as SYSTEM; switch user inside the script.");
         } else if (runAs != null && !LINUX_USER.matcher(runAs).matches()) {
-            reader.problem(prefix + "runAs", "'" + runAs + "' is not a Linux user name.", "Use e.g. app.");
+            values.problem(prefix + "runAs", "'" + runAs + "' is not a Linux user name.", "Use e.g. app.");
         }
         Set<Integer> exitCodes = new LinkedHashSet<>();
         for (String code : opts.getOrDefault("exitCodes", "0").split("[,|\\s]+")) {
             try {
                 exitCodes.add(Integer.parseInt(code.trim()));
             } catch (NumberFormatException e) {
-                reader.problem(prefix + "exitCodes", "'" + code + "' is not an exit code.", "List numbers, e.g."
+                values.problem(prefix + "exitCodes", "'" + code + "' is not an exit code.", "List numbers, e.g."
                         + " 0,3010.");
             }
         }
         String restart = opts.getOrDefault("restartAfter", "false");
         if (!restart.equalsIgnoreCase("true") && !restart.equalsIgnoreCase("false")) {
-            reader.problem(prefix + "restartAfter", "'" + restart + "' is neither true nor false.",
+            values.problem(prefix + "restartAfter", "'" + restart + "' is neither true nor false.",
                     "Use true or false.");
         }
         return new ScriptSpec(name, source.file, source.inline, timeout, runAs, exitCodes,

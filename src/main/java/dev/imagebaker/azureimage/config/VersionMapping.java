@@ -29,7 +29,7 @@ public final class VersionMapping {
             try {
                 named = ImageVersion.parse(explicitImageVersion.trim());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(new Problem(PropertyNames.xmlPath(PropertyNames.IMAGE_VERSION),
+                throw new ConfigException(new Problem(PropertyNames.conventionalPomPath(PropertyNames.IMAGE_VERSION),
                         PropertyNames.IMAGE_VERSION, "The image version " + e.getMessage() + ".",
                         "Use Major.Minor.Patch, each part an integer from 0 to 2147483647, e.g. 1.4.2."));
             }

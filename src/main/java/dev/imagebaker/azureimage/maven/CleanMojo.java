@@ -39,7 +39,7 @@ public class CleanMojo extends ImageMojo {
         }
         PublishConfig config;
         try {
-            config = BakeConfigReader.readPublish(values(), projectInfo(), null);
+            config = BakeConfigReader.readPublish(rawConfiguration(), projectInfo(), null, null);
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package dev.imagebaker.azureimage.maven;
 
+import dev.imagebaker.azureimage.config.RawConfiguration;
+
 /** One {@code <file>}: source (file or directory), destination in the guest, owner and mode (Linux). */
 public class FileParameters {
     String source;
@@ -7,8 +9,7 @@ public class FileParameters {
     String owner;
     String mode;
 
-    String compact() {
-        return source + "=>" + destination + (owner == null ? "" : ";owner=" + owner)
-                + (mode == null ? "" : ";mode=" + mode);
+    RawConfiguration.FileEntry entry() {
+        return new RawConfiguration.FileEntry(source, destination, owner, mode);
     }
 }

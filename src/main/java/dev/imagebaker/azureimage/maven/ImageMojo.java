@@ -7,8 +7,13 @@ import dev.imagebaker.azureimage.config.ProjectInfo;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import java.io.File;
 import java.nio.file.Path;
+import dev.imagebaker.azureimage.config.ReadOptions;
+import dev.imagebaker.azureimage.config.SecretResolver;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -131,6 +136,9 @@ abstract class ImageMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
+
     /** Logs why the goal is skipped; true when it is. */
     boolean skipped() {
         if (skip) {
@@ -155,64 +163,20 @@ abstract class ImageMojo extends AbstractMojo {
         return project.getBasedir() != null ? Path.of(project.getBuild().getDirectory()) : baseDir().resolve("target");
     }
 
-    RawSettings settings() {
-        RawSettings settings = new RawSettings()
-                .put(PropertyNames.SKIP, skip).put(PropertyNames.SUBSCRIPTION_ID, subscriptionId)
-                .put(PropertyNames.TENANT_ID, tenantId).put(PropertyNames.LOCATION, location)
-                .put(PropertyNames.SOURCE, source).put(PropertyNames.OS_TYPE, osType)
-                .put(PropertyNames.VM_SIZE, vmSize).put(PropertyNames.SCRIPTS_DIRECTORY, scriptsDirectory)
-                .put(PropertyNames.IMAGE_VERSION, imageVersion).put(PropertyNames.KEEP_ON_FAILURE, keepOnFailure)
-                .put(PropertyNames.TEMP_GROUP_TTL, tempGroupTtl).put(PropertyNames.EMULATOR, emulator)
-                .put(PropertyNames.EMULATOR_TIME_SCALE, emulatorTimeScale)
-                .put(PropertyNames.EMULATOR_STATE, emulatorState).put(PropertyNames.EMULATOR_FAULTS, emulatorFaults)
-                .put(PropertyNames.END_OF_LIFE_AFTER, endOfLifeAfter);
-        if (targetRegions != null) {
-            settings.put(PropertyNames.TARGET_REGIONS, String.join(",",
-                    targetRegions.stream().map(TargetRegionParameters::compact).toList()));
-        }
-        if (files != null) {
-            settings.put(PropertyNames.FILES, String.join(",", files.stream().map(FileParameters::compact).toList()));
-        }
-        if (environment != null) {
-            environment.forEach((name, value) -> settings.put(PropertyNames.ENVIRONMENT_PREFIX + name, value));
-        }
-        if (secrets != null) {
-            secrets.forEach(secret -> settings.put(PropertyNames.SECRETS_PREFIX + secret.name, secret.source()));
-        }
-        if (scripts != null) {
-            for (ScriptParameters script : scripts) {
-                String prefix = PropertyNames.SCRIPTS_PREFIX + script.name + ".";
-                settings.put(prefix + "inline", script.inline).put(prefix + "timeout", script.timeout)
-                        .put(prefix + "runAs", script.runAs).put(prefix + "exitCodes", script.exitCodes)
-                        .put(prefix + "restartAfter", script.restartAfter);
-            }
-        }
-        if (retention != null) {
-            settings.put(PropertyNames.RETENTION_RELEASES, retention.releases)
-                    .put(PropertyNames.RETENTION_SNAPSHOTS, retention.snapshots)
-                    .put(PropertyNames.RETENTION_MINIMUM_AGE, retention.minimumAge)
-                    .put(PropertyNames.RETENTION_DRY_RUN, retention.dryRun);
-        }
-        if (gallery != null) {
-            settings.put(PropertyNames.GALLERY_RESOURCE_GROUP, gallery.resourceGroup)
-                    .put(PropertyNames.GALLERY_NAME, gallery.name)
-                    .put(PropertyNames.GALLERY_IMAGE_DEFINITION, gallery.imageDefinition)
-                    .put(PropertyNames.GALLERY_PUBLISHER, gallery.publisher)
-                    .put(PropertyNames.GALLERY_OFFER, gallery.offer).put(PropertyNames.GALLERY_SKU, gallery.sku)
-                    .put(PropertyNames.GALLERY_SNAPSHOT_DEFINITION, gallery.snapshotImageDefinition);
-        }
-        if (timeouts != null) {
-            settings.put(PropertyNames.TIMEOUT_SCRIPT, timeouts.script)
-                    .put(PropertyNames.TIMEOUT_DEPROVISION, timeouts.deprovision)
-                    .put(PropertyNames.TIMEOUT_OPERATION, timeouts.operation)
-                    .put(PropertyNames.TIMEOUT_REPLICATION, timeouts.replication);
-        }
-        return settings;
+    /** The pom's values (typed) and the -D properties, for config to look up property first. */
+    MojoConfiguration rawConfiguration() {
+        return new MojoConfiguration(this, mojoExecution == null ? null : mojoExecution.getMojoDescriptor(),
+                session.getUserProperties(), new MojoConfiguration.Pom(
+                        files == null ? List.of() : files.stream().map(FileParameters::entry).toList(),
+                        targetRegions == null ? List.of() : targetRegions.stream().map(TargetRegionParameters::entry)
+                                .toList(),
+                        environment == null ? Map.of() : environment,
+                        secrets == null ? List.of() : secrets.stream().map(SecretParameters::entry).toList(),
+                        scripts == null ? List.of() : scripts.stream().map(ScriptParameters::entry).toList()));
     }
 
-    /** The pom's settings with the -D properties on top. */
-    Map<String, String> values() {
-        return settings().withOverrides(session.getUserProperties());
+    SecretResolver secretResolver() {
+        return new MavenSecrets(mavenSettings, settingsDecrypter, System::getenv);
     }
 
     ProjectInfo projectInfo() {
@@ -223,20 +187,27 @@ abstract class ImageMojo extends AbstractMojo {
 
     BakeConfig readConfig() throws MojoFailureException {
         try {
-            Map<String, String> values = values();
-            Map<String, dev.imagebaker.azureimage.config.Secret> resolved = Secrets.resolve(values,
-                    mavenSettings, settingsDecrypter, System::getenv);
-            return BakeConfigReader.read(values, projectInfo(), new dev.imagebaker.azureimage.config.ReadOptions(
-                    goalBound("publish") || goalBound("test-image"), resolved, "validate".equals(goal())));
+            return BakeConfigReader.read(rawConfiguration(), projectInfo(), new ReadOptions(
+                    goalBound("publish") || goalBound("test-image"), secretResolver(), "validate".equals(goal())));
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
     }
 
-    /** Whether this project's build binds a goal of this plugin, e.g. publish in the deploy phase. */
+    /**
+     * Whether this project's build binds a goal of this plugin, e.g. publish in the deploy phase. The plugin's
+     * coordinates and the goal come from the plugin descriptor.
+     */
     boolean goalBound(String goal) {
+        if (mojoExecution == null) {
+            return false;
+        }
+        PluginDescriptor plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        if (plugin.getMojo(goal) == null) {
+            throw new IllegalArgumentException("azure-image has no goal " + goal);
+        }
         return project.getBuildPlugins().stream()
-                .filter(p -> "dev.imagebaker".equals(p.getGroupId()) && "azure-image-maven-plugin".equals(p.getArtifactId()))
+                .filter(p -> plugin.getGroupId().equals(p.getGroupId()) && plugin.getArtifactId().equals(p.getArtifactId()))
                 .flatMap(p -> p.getExecutions().stream()).anyMatch(e -> e.getGoals().contains(goal));
     }
 }

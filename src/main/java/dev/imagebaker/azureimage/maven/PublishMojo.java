@@ -47,9 +47,8 @@ public class PublishMojo extends ImageMojo {
         PublishTarget target = read.target();
         PublishConfig config;
         try {
-            java.util.Map<String, String> values = values();
-            values.putIfAbsent(PropertyNames.SUBSCRIPTION_ID, read.subscriptionId());
-            config = BakeConfigReader.readPublish(values, projectInfo(), target.location());
+            config = BakeConfigReader.readPublish(rawConfiguration(), projectInfo(), target.location(),
+                    read.subscriptionId());
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package dev.imagebaker.azureimage.maven;
 
+import dev.imagebaker.azureimage.config.RawConfiguration;
+
 /**
  * One {@code <secret>}: the name scripts see it under, and where its value comes from: the password of a
  * settings.xml server (Maven-encrypted ones are decrypted), or an environment variable.
@@ -9,8 +11,7 @@ public class SecretParameters {
     String server;
     String env;
 
-    /** The compact form -Dazure-image.secrets.NAME also takes: server:ID or env:VAR. */
-    String source() {
-        return server != null ? "server:" + server : env != null ? "env:" + env : "";
+    RawConfiguration.SecretEntry entry() {
+        return new RawConfiguration.SecretEntry(name, server, env);
     }
 }

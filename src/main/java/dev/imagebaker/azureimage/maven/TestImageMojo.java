@@ -9,7 +9,6 @@ import dev.imagebaker.azureimage.config.ReadOptions;
 import dev.imagebaker.azureimage.config.TestConfig;
 import java.io.File;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -42,33 +41,21 @@ public class TestImageMojo extends ImageMojo {
     }
 
     @Override
-    RawSettings settings() {
-        RawSettings settings = super.settings();
-        if (test != null) {
-            settings.put(PropertyNames.TEST_COUNT, test.count).put(PropertyNames.TEST_VM_SIZE, test.vmSize)
-                    .put(PropertyNames.TEST_SCRIPTS_DIRECTORY, test.scriptsDirectory)
-                    .put(PropertyNames.TEST_TIMEOUT, test.timeout).put(PropertyNames.TEST_SKIP, test.skip);
-        }
-        return settings;
-    }
-
-    @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
             return;
         }
-        Map<String, String> values = values();
-        if (skipITs || Boolean.parseBoolean(values.get(PropertyNames.TEST_SKIP))) {
+        MojoConfiguration raw = rawConfiguration();
+        if (skipITs || Boolean.parseBoolean(raw.value(PropertyNames.TEST_SKIP).orElse("false").trim())) {
             getLog().info("Skipping azure-image:test-image: " + (skipITs ? "skipITs is set" : PropertyNames.TEST_SKIP
                     + " is true") + "; the candidate stays excluded from latest until it is published.");
             return;
         }
         ManifestTarget read = ManifestTarget.read(manifest, "test");
-        values.putIfAbsent(PropertyNames.SUBSCRIPTION_ID, read.subscriptionId());
         TestConfig config;
         try {
-            config = BakeConfigReader.readTest(values, projectInfo(), new ReadOptions(false,
-                    Secrets.resolve(values, mavenSettings, settingsDecrypter, System::getenv), false), read.osType());
+            config = BakeConfigReader.readTest(raw, projectInfo(), new ReadOptions(false, secretResolver(), false),
+                    read.osType(), read.subscriptionId());
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

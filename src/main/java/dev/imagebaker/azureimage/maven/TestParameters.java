@@ -3,7 +3,7 @@ package dev.imagebaker.azureimage.maven;
 /** The {@code <test>} element of test-image. */
 public class TestParameters {
     /** Number of test VMs, 1 to 10. */
-    Integer count;
+    String count;
     /** Size of the test VMs; default: vmSize. */
     String vmSize;
     /** The test scripts, run in name order on every test VM; default src/test/image. */
@@ -11,5 +11,5 @@ public class TestParameters {
     /** Limit for one test script; default PT30M. */
     String timeout;
     /** Skip the tests (also -DskipITs). */
-    Boolean skip;
+    String skip;
 }

@@ -2,6 +2,7 @@ package dev.imagebaker.azureimage.bake;
 
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
+import dev.imagebaker.azureimage.config.ConfigFixtures;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.ReadOptions;
 import dev.imagebaker.azureimage.config.Secret;
@@ -39,7 +40,7 @@ class ProvisioningTest {
     }
 
     private BakeConfig config() {
-        return BakeConfigReader.read(values, TestConfigs.info(dir, "1.4.2"), new ReadOptions(false, secrets, false));
+        return BakeConfigReader.read(values, TestConfigs.info(dir, "1.4.2"), new ReadOptions(false, ConfigFixtures.secrets(values, secrets), false));
     }
 
     private BakeResult bake() {

@@ -9,7 +9,9 @@ import dev.imagebaker.azureimage.azure.ArmConnection;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.PropertiesConfiguration;
 import dev.imagebaker.azureimage.config.ReadOptions;
+import dev.imagebaker.azureimage.config.SecretResolver;
 import dev.imagebaker.azureimage.config.TestConfig;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
 import dev.imagebaker.azureimage.emulator.FaultRule;
@@ -39,14 +41,15 @@ class TestAndCleanOnEmulatorTest extends OnEmulator {
 
     private VersionInfo candidate() {
         BakeConfig config = BakeConfigReader.read(TestConfigs.values(), TestConfigs.info(dir, "1.4.2"),
-                new ReadOptions(true, Map.of(), false));
+                new ReadOptions(true, SecretResolver.environmentOnly(name -> null), false));
         return bake(config).version();
     }
 
     private TestConfig testConfig(Map<String, String> extra) {
         Map<String, String> values = TestConfigs.values();
         values.putAll(extra);
-        return BakeConfigReader.readTest(values, TestConfigs.info(dir, "1.4.2"), ReadOptions.defaults(), OsType.LINUX);
+        return BakeConfigReader.readTest(new PropertiesConfiguration(values), TestConfigs.info(dir, "1.4.2"),
+                ReadOptions.defaults(), OsType.LINUX, null);
     }
 
     private VersionInfo current(VersionInfo v) {

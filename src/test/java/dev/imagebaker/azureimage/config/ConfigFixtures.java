@@ -26,13 +26,22 @@ public final class ConfigFixtures {
         return values;
     }
 
+    /**
+     * Declares each secret in values (from an environment variable of the same name, as -D does) and returns the
+     * resolver that gives their values, as Maven's would.
+     */
+    public static SecretResolver secrets(Map<String, String> values, Map<String, Secret> secrets) {
+        secrets.keySet().forEach(name -> values.put(PropertyNames.SECRETS_PREFIX + name, "env:" + name));
+        return SecretResolver.environmentOnly(name -> secrets.containsKey(name) ? secrets.get(name).reveal() : null);
+    }
+
     /** read fails with a problem of property, shown with its pom element, a fix and every fragment. */
     static void assertProblem(ThrowingCallable read, String property, String... fragments) {
         assertThatThrownBy(read).isInstanceOf(ConfigException.class).satisfies(e -> {
             ConfigException c = (ConfigException) e;
             assertThat(c.problems()).anySatisfy(p -> {
                 assertThat(p.property()).isEqualTo(property);
-                assertThat(p.xmlPath()).isEqualTo(PropertyNames.xmlPath(property));
+                assertThat(p.xmlPath()).isEqualTo(PropertyNames.conventionalPomPath(property));
                 assertThat(p.fix()).isNotBlank();
                 for (String fragment : fragments) {
                     assertThat(p.toString()).contains(fragment);

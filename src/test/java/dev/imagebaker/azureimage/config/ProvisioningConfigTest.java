@@ -36,7 +36,7 @@ class ProvisioningConfigTest {
 
     private BakeConfig read() {
         return BakeConfigReader.read(values, new ProjectInfo("g", "orders-service", "1.0.0", dir, dir.resolve("target"),
-                null), new ReadOptions(false, secrets, validationOnly));
+                null), new ReadOptions(false, ConfigFixtures.secrets(values, secrets), validationOnly));
     }
 
     private void assertProblem(String property, String... fragments) {
@@ -177,9 +177,9 @@ class ProvisioningConfigTest {
 
     @Test
     void xmlPathsOfPerNameProperties() {
-        assertThat(PropertyNames.xmlPath("azure-image.environment.APP_HOME")).isEqualTo("environment/APP_HOME");
-        assertThat(PropertyNames.xmlPath("azure-image.secrets.TOKEN")).isEqualTo("secrets/secret[name=TOKEN]");
-        assertThat(PropertyNames.xmlPath("azure-image.scripts.10-a.sh.timeout"))
+        assertThat(PropertyNames.conventionalPomPath("azure-image.environment.APP_HOME")).isEqualTo("environment/APP_HOME");
+        assertThat(PropertyNames.conventionalPomPath("azure-image.secrets.TOKEN")).isEqualTo("secrets/secret[name=TOKEN]");
+        assertThat(PropertyNames.conventionalPomPath("azure-image.scripts.10-a.sh.timeout"))
                 .isEqualTo("scripts/script[name=10-a.sh]/timeout");
     }
 }

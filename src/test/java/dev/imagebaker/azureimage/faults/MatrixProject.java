@@ -5,6 +5,7 @@ import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.ReadOptions;
+import dev.imagebaker.azureimage.config.SecretResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,6 +22,6 @@ final class MatrixProject {
         Map<String, String> values = TestConfigs.values();
         values.put(PropertyNames.FILES, "target/app.jar=>/opt/app/app.jar");
         values.put(PropertyNames.TIMEOUT_SCRIPT, "20s");
-        return BakeConfigReader.read(values, TestConfigs.info(dir, "1.4.2"), new ReadOptions(true, Map.of(), false));
+        return BakeConfigReader.read(values, TestConfigs.info(dir, "1.4.2"), new ReadOptions(true, SecretResolver.environmentOnly(name -> null), false));
     }
 }
