@@ -1,5 +1,12 @@
 package dev.imagebaker.azureimage.azure;
 
+import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
+import dev.imagebaker.azureimage.bake.cloud.BuildVm;
+import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
+import dev.imagebaker.azureimage.bake.cloud.BuildVms;
+import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
+import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
+import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
@@ -32,12 +39,6 @@ import com.azure.resourcemanager.network.fluent.models.VirtualNetworkInner;
 import com.azure.resourcemanager.network.models.AddressSpace;
 import com.azure.resourcemanager.network.models.IpAllocationMethod;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
-import dev.imagebaker.azureimage.bake.BuildVm;
-import dev.imagebaker.azureimage.bake.BuildVmRequest;
-import dev.imagebaker.azureimage.bake.BuildVms;
-import dev.imagebaker.azureimage.bake.CloudTimeoutException;
-import dev.imagebaker.azureimage.bake.ScriptOptions;
-import dev.imagebaker.azureimage.bake.ScriptRun;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.SourceImage;
 import java.time.Duration;
@@ -145,7 +146,7 @@ final class AzureBuildVms implements BuildVms {
         VirtualMachineRunCommandInstanceView view = Lro.call(() -> compute.serviceClient()
                 .getVirtualMachineRunCommands().getByVirtualMachineWithResponse(vm.resourceGroup(), vm.name(), runName,
                         "instanceView", Context.NONE).getValue().instanceView());
-        return new ScriptRun(view.executionState() == null ? "Unknown" : view.executionState().toString(),
+        return new ScriptRun(ExecutionState.of(view.executionState() == null ? null : view.executionState().toString()),
                 view.exitCode(), view.output(), view.error());
     }
 

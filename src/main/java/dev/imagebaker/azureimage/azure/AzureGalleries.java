@@ -1,5 +1,18 @@
 package dev.imagebaker.azureimage.azure;
 
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
+import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
+import dev.imagebaker.azureimage.bake.cloud.ReplicationState;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
+import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.Galleries;
+import dev.imagebaker.azureimage.bake.cloud.GalleryInfo;
+import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
+import dev.imagebaker.azureimage.bake.cloud.RegionReplication;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.cloud.VersionRequest;
+import dev.imagebaker.azureimage.bake.cloud.VersionUpdate;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.core.management.polling.PollResult;
 import com.azure.core.util.Context;
@@ -23,16 +36,6 @@ import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
 import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
 import com.azure.resourcemanager.compute.models.StorageAccountType;
 import com.azure.resourcemanager.compute.models.TargetRegion;
-import dev.imagebaker.azureimage.bake.CloudException;
-import dev.imagebaker.azureimage.bake.DefinitionInfo;
-import dev.imagebaker.azureimage.bake.Galleries;
-import dev.imagebaker.azureimage.bake.GalleryInfo;
-import dev.imagebaker.azureimage.bake.ImageFacts;
-import dev.imagebaker.azureimage.bake.VersionInfo;
-import dev.imagebaker.azureimage.bake.VersionRequest;
-import dev.imagebaker.azureimage.bake.VersionUpdate;
-import dev.imagebaker.azureimage.bake.RegionReplication;
-import dev.imagebaker.azureimage.bake.CloudTimeoutException;
 import dev.imagebaker.azureimage.config.AzureRegions;
 import dev.imagebaker.azureimage.config.OsType;
 import java.time.Duration;
@@ -112,9 +115,9 @@ final class AzureGalleries implements Galleries {
     }
 
     @Override
-    public Optional<VersionInfo> version(String resourceGroup, String gallery, String definition, String version) {
-        return find(() -> compute.serviceClient().getGalleryImageVersions().get(resourceGroup, gallery, definition,
-                version)).map(AzureGalleries::toInfo);
+    public Optional<VersionInfo> version(GalleryImageVersionId v) {
+        return find(() -> compute.serviceClient().getGalleryImageVersions().get(v.resourceGroup(), v.gallery(),
+                v.definition(), v.version())).map(AzureGalleries::toInfo);
     }
 
     @Override
@@ -137,8 +140,8 @@ final class AzureGalleries implements Galleries {
                         r.storageAccountType() == null ? "Standard_LRS" : r.storageAccountType().toString()));
             }
         }
-        return new VersionInfo(v.id(), v.name(), AzureRegions.canonical(v.location()),
-                v.provisioningState() == null ? null : v.provisioningState().toString(),
+        return new VersionInfo(GalleryImageVersionId.parse(v.id()), AzureRegions.canonical(v.location()),
+                ProvisioningState.of(v.provisioningState() == null ? null : v.provisioningState().toString()),
                 p != null && Boolean.TRUE.equals(p.excludeFromLatest()), regions,
                 p == null || p.publishedDate() == null ? null : p.publishedDate().toInstant(),
                 p == null || p.endOfLifeDate() == null ? null : p.endOfLifeDate().toInstant(),
@@ -162,25 +165,18 @@ final class AzureGalleries implements Galleries {
                         .withSource(new GalleryArtifactVersionFullSource().withVirtualMachineId(r.sourceVmId())))
                 .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions)
                         .withExcludeFromLatest(r.excludeFromLatest()));
+        GalleryImageVersionId v = r.id();
         return toInfo(Lro.awaitResource(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(
-                r.resourceGroup(), r.gallery(), r.definition(), r.version(), version), timeout,
-                "Creating image version " + r.version(), GalleryImageVersionInner::id,
-                () -> compute.serviceClient().getGalleryImageVersions().get(r.resourceGroup(), r.gallery(),
-                        r.definition(), r.version())));
-    }
-
-    /** resourceGroup, gallery, definition and version of a version id. */
-    private record VersionId(String resourceGroup, String gallery, String definition, String version) {
-        static VersionId of(String id) {
-            String[] p = id.split("/");
-            return new VersionId(p[4], p[8], p[10], p[12]);
-        }
+                v.resourceGroup(), v.gallery(), v.definition(), v.version(), version), timeout,
+                "Creating image version " + v.version(), GalleryImageVersionInner::id,
+                () -> compute.serviceClient().getGalleryImageVersions().get(v.resourceGroup(), v.gallery(),
+                        v.definition(), v.version())));
     }
 
     @Override
     public VersionInfo updateVersion(VersionUpdate update, Duration timeout,
                                      Consumer<List<RegionReplication>> onProgress) {
-        VersionId v = VersionId.of(update.versionId());
+        GalleryImageVersionId v = update.versionId();
         GalleryImageVersionInner inner = Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
                 .get(v.resourceGroup(), v.gallery(), v.definition(), v.version()));
         inner.publishingProfile().withTargetRegions(toAzure(update.targetRegions()))
@@ -214,8 +210,7 @@ final class AzureGalleries implements Galleries {
     }
 
     @Override
-    public void tagVersion(String versionId, Map<String, String> tags, Duration timeout) {
-        VersionId v = VersionId.of(versionId);
+    public void tagVersion(GalleryImageVersionId v, Map<String, String> tags, Duration timeout) {
         GalleryImageVersionInner inner = Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
                 .get(v.resourceGroup(), v.gallery(), v.definition(), v.version()));
         Map<String, String> merged = new java.util.LinkedHashMap<>(inner.tags() == null ? Map.of() : inner.tags());
@@ -226,8 +221,7 @@ final class AzureGalleries implements Galleries {
     }
 
     @Override
-    public List<RegionReplication> replication(String versionId) {
-        VersionId v = VersionId.of(versionId);
+    public List<RegionReplication> replication(GalleryImageVersionId v) {
         GalleryImageVersionInner inner = Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
                 .getWithResponse(v.resourceGroup(), v.gallery(), v.definition(), v.version(),
                         ReplicationStatusTypes.REPLICATION_STATUS, Context.NONE).getValue());
@@ -235,7 +229,7 @@ final class AzureGalleries implements Galleries {
         if (inner.replicationStatus() != null && inner.replicationStatus().summary() != null) {
             for (RegionalReplicationStatus r : inner.replicationStatus().summary()) {
                 String name = AzureRegions.canonical(r.region()) == null ? r.region() : AzureRegions.canonical(r.region());
-                out.add(new RegionReplication(name, r.state() == null ? "Unknown" : r.state().toString(),
+                out.add(new RegionReplication(name, ReplicationState.of(r.state() == null ? null : r.state().toString()),
                         r.progress() == null ? 0 : r.progress(), r.details()));
             }
         }
@@ -243,11 +237,10 @@ final class AzureGalleries implements Galleries {
     }
 
     @Override
-    public void deleteVersion(String resourceGroup, String gallery, String definition, String version,
-                              Duration timeout) {
+    public void deleteVersion(GalleryImageVersionId v, Duration timeout) {
         try {
-            Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginDelete(resourceGroup, gallery,
-                    definition, version), timeout, "Deleting image version " + version);
+            Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginDelete(v.resourceGroup(),
+                    v.gallery(), v.definition(), v.version()), timeout, "Deleting image version " + v.version());
         } catch (CloudException e) {
             if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
                 throw e;

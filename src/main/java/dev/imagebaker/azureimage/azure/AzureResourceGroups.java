@@ -1,9 +1,9 @@
 package dev.imagebaker.azureimage.azure;
 
+import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner;
-import dev.imagebaker.azureimage.bake.ResourceGroups;
 import java.time.Duration;
 import java.util.Map;
 
@@ -39,7 +39,7 @@ final class AzureResourceGroups implements ResourceGroups {
         try {
             Lro.await(() -> compute.resourceManager().serviceClient().getResourceGroups().beginDelete(name), timeout,
                     "Deleting resource group " + name);
-        } catch (dev.imagebaker.azureimage.bake.CloudException e) {
+        } catch (dev.imagebaker.azureimage.bake.cloud.CloudException e) {
             if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
                 throw e;
             }

@@ -1,5 +1,7 @@
 package dev.imagebaker.azureimage.azure;
 
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.cloud.FileStaging;
 import com.azure.core.http.HttpClient;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.storage.fluent.models.BlobContainerInner;
@@ -18,8 +20,6 @@ import com.azure.storage.blob.BlobClientBuilder;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
-import dev.imagebaker.azureimage.bake.CloudException;
-import dev.imagebaker.azureimage.bake.FileStaging;
 import dev.imagebaker.azureimage.config.Secret;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.image.Fingerprint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,10 +37,10 @@ public final class Manifest {
         m.put("location", config.location());
         m.set("imageVersion", version(result.version()));
         ObjectNode definition = m.putObject("imageDefinition");
-        definition.put("id", result.version().definitionId());
+        definition.put("id", result.version().id().definitionId());
         definition.put("name", config.definition());
         ObjectNode gallery = m.putObject("gallery");
-        gallery.put("id", result.version().galleryId());
+        gallery.put("id", result.version().id().galleryId());
         gallery.put("name", config.gallery().name());
         gallery.put("resourceGroup", config.gallery().resourceGroup());
         ObjectNode source = m.putObject("source");
@@ -65,7 +68,7 @@ public final class Manifest {
     /** The image version as Azure has it: identity, publishing, fingerprint and tags. */
     public static ObjectNode version(VersionInfo v) {
         ObjectNode version = MAPPER.createObjectNode();
-        version.put("id", v.id());
+        version.put("id", v.id().value());
         version.put("name", v.name());
         version.put("location", v.location());
         version.put("excludeFromLatest", v.excludeFromLatest());

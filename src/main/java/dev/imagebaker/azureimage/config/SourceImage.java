@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.config;
 
+import dev.imagebaker.azureimage.bake.cloud.Marketplace;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,13 +1,13 @@
 package dev.imagebaker.azureimage.maven;
 
+import dev.imagebaker.azureimage.bake.BakedVersion;
+import dev.imagebaker.azureimage.bake.publish.Publisher;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.image.Baker;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.imagebaker.azureimage.bake.BakeException;
-import dev.imagebaker.azureimage.bake.BakeResult;
-import dev.imagebaker.azureimage.bake.Baker;
 import dev.imagebaker.azureimage.bake.Manifest;
-import dev.imagebaker.azureimage.bake.Publication;
-import dev.imagebaker.azureimage.bake.PublishTarget;
-import dev.imagebaker.azureimage.bake.VersionInfo;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ public class BakeMojo extends ImageMojo {
                         + (goalBound("test-image") ? "test-image tests it, then " : "") + "publish replicates and"
                         + " promotes it");
             } else {
-                VersionInfo published = new Publication(cloud.cloud(), progress).publishAndPrune(new PublishTarget(
+                VersionInfo published = new Publisher(cloud.cloud(), progress, HEARTBEAT).publish(new BakedVersion(
                         result.version().id(), config.kind(), config.location()), config.publishing(),
                         config.timeouts().operation(), config.gallery().imageDefinition(),
                         config.gallery().snapshotImageDefinition());
@@ -72,7 +72,7 @@ public class BakeMojo extends ImageMojo {
             projectHelper.attachArtifact(project, "json", "azure-image", file.toFile());
             exportProperties(result);
             getLog().info("Manifest: " + file);
-        } catch (BakeException e) {
+        } catch (StepFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the manifest " + file + ": " + e.getMessage(), e);
@@ -81,10 +81,10 @@ public class BakeMojo extends ImageMojo {
 
     /** For later plugins in the same build, e.g. ${azure-image.imageVersionId} in a deployment descriptor. */
     private void exportProperties(BakeResult result) {
-        project.getProperties().setProperty("azure-image.imageVersionId", result.version().id());
+        project.getProperties().setProperty("azure-image.imageVersionId", result.version().id().value());
         project.getProperties().setProperty("azure-image.imageVersion", result.version().name());
-        project.getProperties().setProperty("azure-image.imageDefinitionId", result.version().definitionId());
-        project.getProperties().setProperty("azure-image.galleryId", result.version().galleryId());
+        project.getProperties().setProperty("azure-image.imageDefinitionId", result.version().id().definitionId());
+        project.getProperties().setProperty("azure-image.galleryId", result.version().id().galleryId());
         project.getProperties().setProperty("azure-image.sourceImage", result.source().resolved());
         project.getProperties().setProperty("azure-image.buildId", result.buildId());
     }

@@ -1,11 +1,13 @@
 package dev.imagebaker.azureimage.maven;
 
-import dev.imagebaker.azureimage.bake.Cleaner;
-import dev.imagebaker.azureimage.bake.CloudException;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.clean.Cleaner;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigException;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.PublishConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,15 +52,14 @@ public class CleanMojo extends ImageMojo {
         }
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
                 config.emulator(), outputDirectory(), getLog())) {
-            Cleaner.Report report = new Cleaner(cloud.cloud(), new MavenProgress(getLog())).clean(Instant.now(),
-                    dryRun, config.timeouts().operation(), config.galleryResourceGroup(), config.galleryName(),
-                    definitions);
+            Cleaner.Report report = new Cleaner(cloud.cloud(), new MavenProgress(getLog()), Duration.ofSeconds(30))
+                    .clean(new Cleaner.Request(Instant.now(), dryRun, config.timeouts().operation(),
+                            config.galleryResourceGroup(), config.galleryName(), definitions));
             getLog().info((dryRun ? "Would delete " : "Deleted ") + report.groups().size() + " resource group(s)"
                     + " and " + report.versions().size() + " failed image version(s); kept " + report.kept().size()
                     + " unexpired group(s)" + (dryRun ? " (dry run)" : ""));
-        } catch (CloudException e) {
-            throw new MojoFailureException("azure-image:clean failed: Azure error " + e.code() + ": "
-                    + e.getMessage(), e);
+        } catch (StepFailedException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         }
     }
 }

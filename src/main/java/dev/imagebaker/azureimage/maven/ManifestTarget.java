@@ -1,22 +1,19 @@
 package dev.imagebaker.azureimage.maven;
 
+import dev.imagebaker.azureimage.bake.BakedVersion;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imagebaker.azureimage.bake.Manifest;
-import dev.imagebaker.azureimage.bake.PublishTarget;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.VersionKind;
 import java.io.File;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoFailureException;
 
 /** The image version a manifest (image.json) names, for the goals that act on a baked version. */
-record ManifestTarget(ObjectNode image, PublishTarget target) {
-    private static final Pattern VERSION_ID = Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/"
-            + "Microsoft\\.Compute/galleries/[^/]+/images/[^/]+/versions/[^/]+");
-
+record ManifestTarget(ObjectNode image, BakedVersion target) {
     static ManifestTarget read(File manifest, String purpose) throws MojoFailureException {
         ObjectNode image;
         try {
@@ -27,7 +24,7 @@ record ManifestTarget(ObjectNode image, PublishTarget target) {
                     + " at the image.json of the version to " + purpose + ".", e);
         }
         String versionId = image.path("imageVersion").path("id").asText();
-        if (!VERSION_ID.matcher(versionId).matches()) {
+        if (!GalleryImageVersionId.isValid(versionId)) {
             throw new MojoFailureException("The manifest " + manifest + " names no gallery image version (imageVersion.id"
                     + " is '" + versionId + "'). Fix: point -D" + PropertyNames.MANIFEST + " at an image.json that"
                     + " azure-image:bake wrote.");
@@ -42,7 +39,7 @@ record ManifestTarget(ObjectNode image, PublishTarget target) {
                     + " writes release or snapshot. Fix: point -D" + PropertyNames.MANIFEST + " at an image.json that"
                     + " azure-image:bake wrote.", e);
         }
-        return new ManifestTarget(image, new PublishTarget(versionId, kind, location));
+        return new ManifestTarget(image, new BakedVersion(GalleryImageVersionId.parse(versionId), kind, location));
     }
 
     /** The image's OS, as bake recorded it. */
@@ -52,6 +49,6 @@ record ManifestTarget(ObjectNode image, PublishTarget target) {
     }
 
     String subscriptionId() {
-        return target.versionId().split("/")[2];
+        return target.id().subscription();
     }
 }

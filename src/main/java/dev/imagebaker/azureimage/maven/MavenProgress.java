@@ -1,6 +1,6 @@
 package dev.imagebaker.azureimage.maven;
 
-import dev.imagebaker.azureimage.bake.Progress;
+import dev.imagebaker.azureimage.bake.run.Progress;
 import dev.imagebaker.azureimage.config.Durations;
 import java.time.Duration;
 import org.apache.maven.plugin.logging.Log;

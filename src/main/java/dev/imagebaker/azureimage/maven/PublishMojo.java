@@ -1,11 +1,11 @@
 package dev.imagebaker.azureimage.maven;
 
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.BakedVersion;
+import dev.imagebaker.azureimage.bake.publish.Publisher;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.imagebaker.azureimage.bake.BakeException;
 import dev.imagebaker.azureimage.bake.Manifest;
-import dev.imagebaker.azureimage.bake.Publication;
-import dev.imagebaker.azureimage.bake.PublishTarget;
-import dev.imagebaker.azureimage.bake.VersionInfo;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigException;
 import dev.imagebaker.azureimage.config.PropertyNames;
@@ -27,6 +27,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PublishMojo extends ImageMojo {
+    private static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(30);
 
     /** The manifest of the version to publish; default: the one bake wrote. */
     @Parameter(property = PropertyNames.MANIFEST, defaultValue = "${project.build.directory}/azure-image/image.json")
@@ -44,7 +45,7 @@ public class PublishMojo extends ImageMojo {
         }
         ManifestTarget read = ManifestTarget.read(manifest, "publish");
         ObjectNode image = read.image();
-        PublishTarget target = read.target();
+        BakedVersion target = read.target();
         PublishConfig config;
         try {
             config = BakeConfigReader.readPublish(rawConfiguration(), projectInfo(), target.location(),
@@ -55,15 +56,15 @@ public class PublishMojo extends ImageMojo {
         Path output = outputDirectory();
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
                 config.emulator(), output, getLog())) {
-            VersionInfo published = new Publication(cloud.cloud(), new MavenProgress(getLog())).publishAndPrune(
+            VersionInfo published = new Publisher(cloud.cloud(), new MavenProgress(getLog()), HEARTBEAT).publish(
                     target, config.publishing(), config.timeouts().operation(), config.releaseDefinition(),
                     config.snapshotDefinition());
             image.set("imageVersion", Manifest.version(published));
             Path written = output.resolve("image.json");
             Manifest.write(image, written);
-            getLog().info("Published " + target.versionId() + "; made " + cloud.requestCount()
+            getLog().info("Published " + target.id() + "; made " + cloud.requestCount()
                     + " ARM requests; manifest " + written);
-        } catch (BakeException e) {
+        } catch (StepFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the manifest: " + e.getMessage(), e);

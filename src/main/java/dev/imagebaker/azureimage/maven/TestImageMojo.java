@@ -1,7 +1,7 @@
 package dev.imagebaker.azureimage.maven;
 
-import dev.imagebaker.azureimage.bake.BakeException;
-import dev.imagebaker.azureimage.bake.ImageTester;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.test.ImageTester;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigException;
 import dev.imagebaker.azureimage.config.PropertyNames;
@@ -63,7 +63,7 @@ public class TestImageMojo extends ImageMojo {
                 config.emulator(), outputDirectory(), getLog())) {
             new ImageTester(cloud.cloud(), new MavenProgress(getLog()), Duration.ofSeconds(30))
                     .test(config, read.target());
-        } catch (BakeException e) {
+        } catch (StepFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
     }

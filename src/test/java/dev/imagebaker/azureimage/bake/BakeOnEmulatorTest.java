@@ -1,5 +1,9 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.image.Baker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagebaker.azureimage.config.BakeConfig;
@@ -37,14 +41,14 @@ class BakeOnEmulatorTest extends OnEmulator {
         BakeResult result = bake(TestConfigs.config(dir, TestConfigs.values(), "1.4.2"));
 
         assertThat(result.version().name()).isEqualTo("1.4.2");
-        assertThat(result.version().provisioningState()).isEqualTo("Succeeded");
+        assertThat(result.version().provisioningState()).isEqualTo(ProvisioningState.SUCCEEDED);
         assertThat(result.source().resolved()).isEqualTo("Canonical:ubuntu-24_04-lts:server:24.04.202411030");
         assertThat(result.version().tags()).containsEntry("maven.version", "1.4.2")
                 .containsEntry("maven.groupId", "com.example").containsEntry("vcs.revision", "abc123")
                 .containsEntry("azure-image.source", "Canonical:ubuntu-24_04-lts:server:24.04.202411030")
                 .containsKey("azure-image.build-id");
         assertThat(ids()).noneMatch(id -> id.contains("/resourceGroups/azimg-"))
-                .contains(result.version().id());
+                .contains(result.version().id().value());
         assertThat(progress.all()).contains("Run script 10-packages.sh").contains("Run script 20-app.sh")
                 .contains("[cleanup] Deleted resource group azimg-orders-service-");
     }
@@ -63,7 +67,7 @@ class BakeOnEmulatorTest extends OnEmulator {
                 "target/app.jar=>/opt/app/app.jar;owner=root:root;mode=0644,conf=>/etc/orders");
         BakeResult result = bake(TestConfigs.config(dir, values, "1.4.2"));
 
-        assertThat(result.version().provisioningState()).isEqualTo("Succeeded");
+        assertThat(result.version().provisioningState()).isEqualTo(ProvisioningState.SUCCEEDED);
         assertThat(progress.all()).contains("uploaded target/app.jar, 5.0 MiB")
                 .contains("Install 2 file(s) in the guest, checked by SHA-256");
         assertThat(ids()).noneMatch(id -> id.contains("Microsoft.Storage")).noneMatch(id -> id.contains("/azimg-"));
@@ -99,7 +103,7 @@ class BakeOnEmulatorTest extends OnEmulator {
         emulator.faults().add(FaultRule.scriptExit(0, "== setuperr.log\nError [0x0f0082] SYSPRP ActionPlatform:"
                 + " Failed while validating Sysprep session actions; hr = 0x8007001f", "").resource("azimg-sysprep-logs"));
         BakeConfig config = TestConfigs.config(dir, values, "2.0.0");
-        assertThatThrownBy(() -> bake(config)).isInstanceOf(BakeException.class)
+        assertThatThrownBy(() -> bake(config)).isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("The guest did not shut down within 2.0s after sysprep was started.")
                 .hasMessageContaining("Sysprep's Panther logs end with:")
                 .hasMessageContaining("Error [0x0f0082] SYSPRP ActionPlatform");
@@ -111,7 +115,7 @@ class BakeOnEmulatorTest extends OnEmulator {
         TestConfigs.project(dir, "10-packages.sh", "20-app.sh");
         emulator.faults().add(FaultRule.scriptExit(3, "", "E: Unable to locate package nginx-full").resource("20-*"));
         BakeConfig config = TestConfigs.config(dir, TestConfigs.values(), "1.4.2");
-        assertThatThrownBy(() -> bake(config)).isInstanceOf(BakeException.class)
+        assertThatThrownBy(() -> bake(config)).isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("Script 20-app.sh exited with code 3")
                 .hasMessageContaining("E: Unable to locate package nginx-full");
         assertThat(ids()).noneMatch(id -> id.contains("/resourceGroups/azimg-")).noneMatch(id -> id.contains("/versions/"));
@@ -127,7 +131,7 @@ class BakeOnEmulatorTest extends OnEmulator {
         BakeConfig gen2 = TestConfigs.config(dir, TestConfigs.values(), "1.0.1");
         RecordingProgress second = new RecordingProgress();
         assertThatThrownBy(() -> new Baker(session.cloud(), second, Duration.ofSeconds(30)).bake(gen2))
-                .isInstanceOf(BakeException.class)
+                .isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("Hyper-V generation V1").hasMessageContaining("needs V2");
         assertThat(ids()).hasSize(before);
         assertThat(second.all()).contains("Prepare gallery").doesNotContain("Create resource group");

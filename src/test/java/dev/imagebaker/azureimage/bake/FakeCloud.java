@@ -1,5 +1,27 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
+import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
+import dev.imagebaker.azureimage.bake.cloud.ReplicationState;
+import dev.imagebaker.azureimage.bake.cloud.BuildVm;
+import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
+import dev.imagebaker.azureimage.bake.cloud.BuildVms;
+import dev.imagebaker.azureimage.bake.cloud.Cloud;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.FileStaging;
+import dev.imagebaker.azureimage.bake.cloud.Galleries;
+import dev.imagebaker.azureimage.bake.cloud.GalleryInfo;
+import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
+import dev.imagebaker.azureimage.bake.cloud.Marketplace;
+import dev.imagebaker.azureimage.bake.cloud.RegionReplication;
+import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
+import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
+import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.cloud.VersionRequest;
+import dev.imagebaker.azureimage.bake.cloud.VersionUpdate;
 import dev.imagebaker.azureimage.config.OsType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,21 +34,21 @@ import java.util.Optional;
  * A fake of bake's interfaces that records every call as a line ("createGroup azimg-...") and fails the first
  * call whose line starts with {@link #failOn}.
  */
-final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Galleries, FileStaging {
-    final List<String> calls = new ArrayList<>();
-    final Map<String, ScriptRun> scriptResults = new HashMap<>();
+public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Galleries, FileStaging {
+    public final List<String> calls = new ArrayList<>();
+    public final Map<String, ScriptRun> scriptResults = new HashMap<>();
     /** The options of every script run, by run name. */
-    final Map<String, ScriptOptions> scriptOptions = new HashMap<>();
-    final Map<String, String> scripts = new HashMap<>();
-    static final String DEFINITIONS = "/subscriptions/s/resourceGroups/images-rg/providers/Microsoft.Compute/galleries"
+    public final Map<String, ScriptOptions> scriptOptions = new HashMap<>();
+    public final Map<String, String> scripts = new HashMap<>();
+    public static final String DEFINITIONS = "/subscriptions/s/resourceGroups/images-rg/providers/Microsoft.Compute/galleries"
             + "/corp_images/images/";
-    String failOn;
-    dev.imagebaker.azureimage.config.OsType factsOs = OsType.LINUX;
-    DefinitionInfo existingDefinition;
-    VersionInfo existingVersion;
-    final List<VersionInfo> existingVersions = new ArrayList<>();
+    public String failOn;
+    public dev.imagebaker.azureimage.config.OsType factsOs = OsType.LINUX;
+    public DefinitionInfo existingDefinition;
+    public VersionInfo existingVersion;
+    public final List<VersionInfo> existingVersions = new ArrayList<>();
 
-    Cloud cloud() {
+    public Cloud cloud() {
         return new Cloud(this, this, this, this, this, d -> calls.add("pause " + d.toSeconds() + "s"));
     }
 
@@ -38,7 +60,7 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
         }
     }
 
-    List<String> callsStartingWith(String prefix) {
+    public List<String> callsStartingWith(String prefix) {
         return calls.stream().filter(c -> c.startsWith(prefix)).toList();
     }
 
@@ -81,7 +103,7 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
         call("runScript " + runName);
         scriptOptions.put(runName, options);
         scripts.put(runName, script);
-        return scriptResults.getOrDefault(runName, new ScriptRun("Succeeded", 0, "ok", ""));
+        return scriptResults.getOrDefault(runName, new ScriptRun(ExecutionState.SUCCEEDED, 0, "ok", ""));
     }
 
     @Override
@@ -150,9 +172,9 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
     }
 
     @Override
-    public Optional<VersionInfo> version(String resourceGroup, String gallery, String definition, String version) {
-        call("version " + version);
-        return Optional.ofNullable(existingVersion).filter(v -> v.name().equals(version));
+    public Optional<VersionInfo> version(GalleryImageVersionId id) {
+        call("version " + id.version());
+        return Optional.ofNullable(existingVersion).filter(v -> v.name().equals(id.version()));
     }
 
     @Override
@@ -163,24 +185,23 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
 
     @Override
     public VersionInfo createVersion(VersionRequest request, Duration timeout) {
-        call("createVersion " + request.version());
-        return new VersionInfo(DEFINITIONS + request.definition() + "/versions/" + request.version(), request.version(),
-                request.location(), "Succeeded", request.excludeFromLatest(), request.targetRegions(),
-                java.time.Instant.now(), null, request.tags());
+        call("createVersion " + request.id().version());
+        return new VersionInfo(request.id(), request.location(), ProvisioningState.SUCCEEDED,
+                request.excludeFromLatest(), request.targetRegions(), java.time.Instant.now(), null, request.tags());
     }
 
     @Override
     public VersionInfo updateVersion(VersionUpdate update, Duration timeout,
                                      java.util.function.Consumer<List<RegionReplication>> onProgress) {
-        call("updateVersion " + update.versionId().substring(update.versionId().lastIndexOf('/') + 1));
+        call("updateVersion " + update.versionId().version());
         onProgress.accept(replication(update.versionId()));
-        return new VersionInfo(update.versionId(), update.versionId().substring(update.versionId().lastIndexOf('/') + 1),
-                "westeurope", "Succeeded", update.excludeFromLatest(), update.targetRegions(), java.time.Instant.now(),
-                update.endOfLifeDate(), Map.of());
+        return new VersionInfo(update.versionId(), "westeurope", ProvisioningState.SUCCEEDED,
+                update.excludeFromLatest(), update.targetRegions(), java.time.Instant.now(), update.endOfLifeDate(),
+                Map.of());
     }
 
     @Override
-    public void tagVersion(String versionId, Map<String, String> tags, Duration timeout) {
+    public void tagVersion(GalleryImageVersionId id, Map<String, String> tags, Duration timeout) {
         call("tagVersion " + tags);
     }
 
@@ -191,13 +212,12 @@ final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Gallerie
     }
 
     @Override
-    public List<RegionReplication> replication(String versionId) {
-        return List.of(new RegionReplication("westeurope", "Completed", 100, null));
+    public List<RegionReplication> replication(GalleryImageVersionId id) {
+        return List.of(new RegionReplication("westeurope", ReplicationState.COMPLETED, 100, null));
     }
 
     @Override
-    public void deleteVersion(String resourceGroup, String gallery, String definition, String version,
-                              Duration timeout) {
-        call("deleteVersion " + version);
+    public void deleteVersion(GalleryImageVersionId id, Duration timeout) {
+        call("deleteVersion " + id.version());
     }
 }

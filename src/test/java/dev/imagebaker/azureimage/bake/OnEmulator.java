@@ -1,5 +1,7 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.image.Baker;
 import dev.imagebaker.azureimage.azure.AzureSession;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
@@ -9,14 +11,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tests of the real pipeline and Azure layer against an in-process emulator, fresh for every test. */
-abstract class OnEmulator {
+public abstract class OnEmulator {
     @TempDir
-    Path dir;
-    ArmEmulator emulator;
-    AzureSession session;
-    final RecordingProgress progress = new RecordingProgress();
+    protected Path dir;
+    protected ArmEmulator emulator;
+    protected AzureSession session;
+    protected final RecordingProgress progress = new RecordingProgress();
 
-    void start(double timeScale) throws Exception {
+    protected void start(double timeScale) throws Exception {
         emulator = ArmEmulator.builder().timeScale(timeScale).start();
         session = AzureSession.emulator(emulator.endpoint(), emulator.certificatePem(), ArmEmulator.TENANT,
                 ArmEmulator.DEFAULT_SUBSCRIPTION, timeScale);
@@ -32,7 +34,7 @@ abstract class OnEmulator {
         }
     }
 
-    BakeResult bake(BakeConfig config) {
+    protected BakeResult bake(BakeConfig config) {
         return new Baker(session.cloud(), progress, Duration.ofSeconds(30)).bake(config);
     }
 }

@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.bake.run.Progress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

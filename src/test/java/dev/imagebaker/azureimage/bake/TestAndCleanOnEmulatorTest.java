@@ -1,5 +1,16 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
+import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.config.VersionKind;
+import dev.imagebaker.azureimage.bake.clean.Cleaner;
+import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.guest.Credentials;
+import dev.imagebaker.azureimage.bake.image.Fingerprint;
+import dev.imagebaker.azureimage.bake.publish.Publisher;
+import dev.imagebaker.azureimage.bake.test.ImageTester;
 import com.azure.core.management.Region;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.models.GalleryImageIdentifier;
@@ -53,8 +64,7 @@ class TestAndCleanOnEmulatorTest extends OnEmulator {
     }
 
     private VersionInfo current(VersionInfo v) {
-        String[] id = v.id().split("/");
-        return session.cloud().galleries().version(id[4], id[8], id[10], id[12]).orElseThrow();
+        return session.cloud().galleries().version(v.id()).orElseThrow();
     }
 
     private List<String> temporary() throws Exception {
@@ -68,12 +78,11 @@ class TestAndCleanOnEmulatorTest extends OnEmulator {
         VersionInfo candidate = candidate();
         ImageTester.TestResult result = new ImageTester(session.cloud(), progress, Duration.ofSeconds(30))
                 .test(testConfig(Map.of("azure-image.test.count", "2")),
-                        new PublishTarget(candidate.id(), dev.imagebaker.azureimage.config.VersionKind.RELEASE,
-                                "westeurope"));
+                        new BakedVersion(candidate.id(), VersionKind.RELEASE, "westeurope"));
         assertThat(result.vms()).isEqualTo(2);
         assertThat(progress.all()).contains("Run test 10-java.sh on azimg-test-1").contains("Run test 20-service.sh on"
                 + " azimg-test-2");
-        assertThat(current(candidate).tags()).containsEntry(ImageTester.TAG_TEST, ImageTester.PASSED);
+        assertThat(current(candidate).tags()).containsEntry(Tags.TEST, Tags.PASSED);
         assertThat(current(candidate).excludeFromLatest()).isTrue();
         assertThat(temporary()).isEmpty();
     }
@@ -82,26 +91,26 @@ class TestAndCleanOnEmulatorTest extends OnEmulator {
     void aFailingTestLeavesAFailedCandidateThatPublishRefuses() throws Exception {
         VersionInfo candidate = candidate();
         emulator.faults().add(FaultRule.scriptExit(1, "", "orders.service is not enabled").resource("test-20-service"));
-        PublishTarget target = new PublishTarget(candidate.id(), dev.imagebaker.azureimage.config.VersionKind.RELEASE,
-                "westeurope");
+        BakedVersion target = new BakedVersion(candidate.id(), VersionKind.RELEASE, "westeurope");
         assertThatThrownBy(() -> new ImageTester(session.cloud(), progress, Duration.ofSeconds(30))
-                .test(testConfig(Map.of()), target)).isInstanceOf(BakeException.class)
+                .test(testConfig(Map.of()), target)).isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("Test 20-service.sh failed on azimg-test-1 with exit code 1")
                 .hasMessageContaining("orders.service is not enabled").hasMessageContaining("stays a candidate");
-        assertThat(current(candidate).tags()).containsEntry(ImageTester.TAG_TEST, ImageTester.FAILED);
+        assertThat(current(candidate).tags()).containsEntry(Tags.TEST, Tags.FAILED);
         assertThat(current(candidate).excludeFromLatest()).isTrue();
         assertThat(temporary()).isEmpty();
         BakeConfig config = BakeConfigReader.read(TestConfigs.values(), TestConfigs.info(dir, "1.4.2"));
-        assertThatThrownBy(() -> new Publisher(session.cloud(), progress).publish(target, config.publishing()))
+        assertThatThrownBy(() -> new Publisher(session.cloud(), progress, Duration.ofSeconds(30)).publish(target,
+                config.publishing(), Duration.ofMinutes(5), null, null))
                 .hasMessageContaining("failed its tests");
 
         // Same inputs: the failed candidate is reused (and test-image would test it again).
-        assertThat(candidate().tags()).containsEntry(ImageTester.TAG_TEST, ImageTester.FAILED);
+        assertThat(candidate().tags()).containsEntry(Tags.TEST, Tags.FAILED);
         // Fixed inputs: the failed candidate, never published, gives its name to the new bake.
         Files.writeString(dir.resolve("src/main/image/scripts/10-packages.sh"), "systemctl enable orders\n");
         VersionInfo fixed = candidate();
         assertThat(progress.all()).contains("replacing 1.4.2: a candidate that failed its tests");
-        assertThat(fixed.tags()).doesNotContainKey(ImageTester.TAG_TEST);
+        assertThat(fixed.tags()).doesNotContainKey(Tags.TEST);
         assertThat(fixed.tags().get(Fingerprint.TAG)).isNotEqualTo(candidate.tags().get(Fingerprint.TAG));
         assertThat(temporary()).isEmpty();
     }
@@ -137,7 +146,7 @@ class TestAndCleanOnEmulatorTest extends OnEmulator {
             }
             var version = azure.galleryImageVersions().define(name)
                     .withExistingImage("images-rg", "corp_images", "orders-service").withLocation(Region.EUROPE_WEST)
-                    .withSourceVirtualMachine(vm).withTags(Map.of(CreateTempGroupStep.TAG_BUILD_ID, "killed"));
+                    .withSourceVirtualMachine(vm).withTags(Map.of(Tags.BUILD_ID, "killed"));
             try {
                 return version.create().id();
             } catch (RuntimeException expected) {
@@ -152,10 +161,10 @@ class TestAndCleanOnEmulatorTest extends OnEmulator {
     @Test
     void anImageCapturedWithoutDeprovisionIsExplained() throws Exception {
         String versionId = capturedVersion("0.0.1", false);
-        PublishTarget target = new PublishTarget(versionId, dev.imagebaker.azureimage.config.VersionKind.RELEASE,
+        BakedVersion target = new BakedVersion(GalleryImageVersionId.parse(versionId), VersionKind.RELEASE,
                 "westeurope");
         assertThatThrownBy(() -> new ImageTester(session.cloud(), progress, Duration.ofSeconds(30))
-                .test(testConfig(Map.of()), target)).isInstanceOf(BakeException.class)
+                .test(testConfig(Map.of()), target)).isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("Azure error OSProvisioningTimedOut")
                 .hasMessageContaining("captured from a guest that was not generalized");
         assertThat(temporary()).isEmpty();
@@ -164,30 +173,32 @@ class TestAndCleanOnEmulatorTest extends OnEmulator {
     @Test
     void cleanDeletesExpiredGroupsOfOursAndFailedVersionsOnly() throws Exception {
         ResourceGroups groups = session.cloud().groups();
-        String tag = CreateTempGroupStep.TAG_BUILD_ID;
-        groups.create("azimg-killed", "westeurope", Map.of(tag, "b1", CreateTempGroupStep.TAG_CREATED_BY, "plugin",
-                CreateTempGroupStep.TAG_EXPIRES_AT, Instant.now().minusSeconds(60).toString()));
-        groups.create("azimg-running", "westeurope", Map.of(tag, "b2", CreateTempGroupStep.TAG_CREATED_BY, "plugin",
-                CreateTempGroupStep.TAG_EXPIRES_AT, Instant.now().plusSeconds(3600).toString()));
+        String tag = Tags.BUILD_ID;
+        groups.create("azimg-killed", "westeurope", Map.of(tag, "b1", Tags.CREATED_BY, "plugin",
+                Tags.EXPIRES_AT, Instant.now().minusSeconds(60).toString()));
+        groups.create("azimg-running", "westeurope", Map.of(tag, "b2", Tags.CREATED_BY, "plugin",
+                Tags.EXPIRES_AT, Instant.now().plusSeconds(3600).toString()));
         groups.create("someone-elses", "westeurope", Map.of(tag, "b3"));
         groups.create("untagged", "westeurope", Map.of());
         VersionInfo good = candidate();
         // A version whose capture failed and whose bake was killed before it could delete it.
         String failed = capturedVersion("9.9.9", true);
 
-        Cleaner.Report dry = new Cleaner(session.cloud(), progress).clean(Instant.now(), true, Duration.ofMinutes(5),
-                "images-rg", "corp_images", List.of("orders-service", "orders-service-snapshot"));
+        Cleaner cleaner = new Cleaner(session.cloud(), progress, Duration.ofSeconds(30));
+        List<String> definitions = List.of("orders-service", "orders-service-snapshot");
+        Cleaner.Report dry = cleaner.clean(new Cleaner.Request(Instant.now(), true, Duration.ofMinutes(5),
+                "images-rg", "corp_images", definitions));
         assertThat(dry.groups()).containsExactly("azimg-killed");
         assertThat(groups.exists("azimg-killed")).isTrue();
 
-        Cleaner.Report report = new Cleaner(session.cloud(), progress).clean(Instant.now(), false,
-                Duration.ofMinutes(5), "images-rg", "corp_images", List.of("orders-service", "orders-service-snapshot"));
+        Cleaner.Report report = cleaner.clean(new Cleaner.Request(Instant.now(), false, Duration.ofMinutes(5),
+                "images-rg", "corp_images", definitions));
         assertThat(report.groups()).containsExactly("azimg-killed");
         assertThat(report.kept()).containsExactly("azimg-running");
         assertThat(report.versions()).containsExactly(failed);
         assertThat(groups.exists("azimg-killed")).isFalse();
         assertThat(groups.exists("azimg-running")).isTrue();
         assertThat(groups.exists("someone-elses")).isTrue();
-        assertThat(current(good).provisioningState()).isEqualTo("Succeeded");
+        assertThat(current(good).provisioningState()).isEqualTo(ProvisioningState.SUCCEEDED);
     }
 }

@@ -1,5 +1,0 @@
-package dev.imagebaker.azureimage.bake;
-
-/** The temporary VM a bake provisions. */
-public record BuildVm(String id, String resourceGroup, String name) {
-}

@@ -1,8 +1,0 @@
-package dev.imagebaker.azureimage.bake;
-
-import dev.imagebaker.azureimage.config.OsType;
-
-/** An image definition as Azure has it. */
-public record DefinitionInfo(String id, String location, OsType osType, String osState, String hyperVGeneration,
-                             String architecture) {
-}

@@ -1,0 +1,8 @@
+package dev.imagebaker.azureimage.bake.cloud;
+
+import dev.imagebaker.azureimage.bake.run.Pacer;
+
+/** Everything the bake asks of Azure, as small interfaces that tests can fake. */
+public record Cloud(Marketplace marketplace, ResourceGroups groups, BuildVms vms, Galleries galleries,
+                    FileStaging staging, Pacer pacer) {
+}

@@ -1,0 +1,5 @@
+package dev.imagebaker.azureimage.bake.cloud;
+
+/** An existing compute gallery. */
+public record GalleryInfo(String id, String location) {
+}

@@ -1,0 +1,21 @@
+package dev.imagebaker.azureimage.bake.cloud;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Resource groups: the temporary build group, and the gallery's group when it does not exist yet. */
+public interface ResourceGroups {
+    boolean exists(String name);
+
+    /** The groups that carry the tag, with all their tags. */
+    java.util.List<GroupInfo> listTagged(String tagName);
+
+    /** A resource group and its tags. */
+    record GroupInfo(String name, String location, Map<String, String> tags) {
+    }
+
+    void create(String name, String location, Map<String, String> tags);
+
+    /** Deletes the group and everything in it, waiting at most timeout; a missing group is not an error. */
+    void delete(String name, Duration timeout);
+}

@@ -1,0 +1,68 @@
+package dev.imagebaker.azureimage.bake.image;
+
+import dev.imagebaker.azureimage.bake.cloud.Cloud;
+import dev.imagebaker.azureimage.bake.cloud.BuildVm;
+import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.FileStaging;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
+import dev.imagebaker.azureimage.bake.cloud.GalleryInfo;
+import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.guest.BuildNames;
+import dev.imagebaker.azureimage.bake.run.CleanupStack;
+import dev.imagebaker.azureimage.bake.run.Progress;
+import dev.imagebaker.azureimage.config.BakeConfig;
+import dev.imagebaker.azureimage.config.GalleryTarget;
+import java.time.Instant;
+
+/** The state of one bake as it moves through its steps. */
+public final class BakeContext {
+    final BakeConfig config;
+    final Cloud cloud;
+    final Progress progress;
+    final BuildNames names;
+    final Instant started;
+    final String versionName;
+    final CleanupStack cleanups;
+    ResolvedSource source;
+    ImageFacts facts;
+    Fingerprint fingerprint;
+    GalleryInfo gallery;
+    DefinitionInfo definition;
+    BuildVm vm;
+    VersionInfo version;
+    FileStaging.StagingArea staging;
+    private java.util.List<Payloads.Payload> payloads;
+
+    BakeContext(BakeConfig config, Cloud cloud, Progress progress, BuildNames names, Instant started,
+                CleanupStack cleanups) {
+        this.cleanups = cleanups;
+        this.config = config;
+        this.cloud = cloud;
+        this.progress = progress;
+        this.names = names;
+        this.started = started;
+        this.versionName = config.imageVersion().at(started).toString();
+    }
+
+    /** The files to copy, prepared once (directories archived under target/azure-image/files). */
+    java.util.List<Payloads.Payload> payloads() {
+        if (payloads == null) {
+            payloads = Payloads.prepare(config.files(), config.osType(),
+                    config.project().buildDir().resolve("azure-image/files"));
+        }
+        return payloads;
+    }
+
+    /** The id of the version this bake makes (or reuses). */
+    GalleryImageVersionId versionId() {
+        GalleryTarget g = config.gallery();
+        return new GalleryImageVersionId(config.subscriptionId(), g.resourceGroup(), g.name(), config.definition(),
+                versionName);
+    }
+
+    String definitionPath() {
+        GalleryTarget g = config.gallery();
+        return g.resourceGroup() + "/" + g.name() + "/" + config.definition();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.imagebaker.azureimage.bake.image;
+
+import dev.imagebaker.azureimage.bake.cloud.Cloud;
+import dev.imagebaker.azureimage.bake.guest.BuildNames;
+import dev.imagebaker.azureimage.bake.run.Plan;
+import dev.imagebaker.azureimage.bake.run.Progress;
+import dev.imagebaker.azureimage.bake.run.RunOutcome;
+import dev.imagebaker.azureimage.bake.run.StepRunner;
+import dev.imagebaker.azureimage.config.BakeConfig;
+import dev.imagebaker.azureimage.config.Durations;
+import dev.imagebaker.azureimage.config.ScriptSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Runs the bake: resolve the source, prepare the gallery, create the temporary group and build VM, run the
+ * scripts, generalize in the guest and in Azure, capture the version, and always clean up, in reverse order, on
+ * success, on failure and on Ctrl-C.
+ */
+public final class Baker {
+    private final Cloud cloud;
+    private final Progress progress;
+    private final Duration heartbeatInterval;
+
+    public Baker(Cloud cloud, Progress progress, Duration heartbeatInterval) {
+        this.cloud = cloud;
+        this.progress = progress;
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    /** The bake's steps, in order; one that finds the version already baked ends the plan. */
+    static Plan<BakeContext> plan(BakeConfig config) {
+        Plan<BakeContext> plan = new Plan<>();
+        plan.then(new ResolveSourceStep());
+        plan.then(new FindExistingStep());
+        plan.then(new PrepareGalleryStep());
+        plan.then(new CreateTempGroupStep());
+        if (!config.files().isEmpty()) {
+            plan.then(new StageFilesStep());
+        }
+        plan.then(new CreateBuildVmStep());
+        if (!config.files().isEmpty()) {
+            plan.then(new InstallFilesStep());
+        }
+        for (ScriptSpec script : config.scripts()) {
+            plan.then(new RunScriptStep(script));
+            if (script.restartAfter()) {
+                plan.then(new RestartStep(script.name()));
+            }
+        }
+        plan.then(new DeprovisionStep());
+        plan.then(new GeneralizeStep());
+        plan.then(new CaptureStep());
+        return plan;
+    }
+
+    public BakeResult bake(BakeConfig config) {
+        Instant started = Instant.now();
+        BuildNames names = BuildNames.of(config.project().artifactId(), started);
+        String deleteHint = "az group delete -n " + names.tempGroup() + " --yes --no-wait";
+        StepRunner runner = new StepRunner(progress, cloud.pacer(), heartbeatInterval, config.timeouts().operation(),
+                config.keepOnFailure(), deleteHint);
+        BakeContext ctx = new BakeContext(config, cloud, progress, names, started, runner.cleanups());
+        progress.info("Baking " + ctx.definitionPath() + "/" + ctx.versionName + " (" + config.kind().name()
+                .toLowerCase(Locale.ROOT) + " of " + config.project().version() + ") from " + config.source().text()
+                + " in " + config.location() + " (build " + names.buildId() + ")");
+        RunOutcome outcome = runner.run(plan(config), ctx);
+        outcome.throwIfFailed(() -> "The image version " + ctx.version.id() + " was made", deleteHint);
+        Duration elapsed = Duration.between(started, Instant.now());
+        progress.info("Image version " + ctx.version.id() + (outcome.halted() ? " reused (same inputs)" : " baked")
+                + " in " + Durations.format(elapsed));
+        return new BakeResult(ctx.version, config.kind(), ctx.source, ctx.facts, ctx.fingerprint.digest(),
+                outcome.halted(), names.buildId(), started, elapsed, outcome.stepTimes());
+    }
+}

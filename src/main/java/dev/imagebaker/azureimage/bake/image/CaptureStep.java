@@ -1,0 +1,63 @@
+package dev.imagebaker.azureimage.bake.image;
+
+import dev.imagebaker.azureimage.bake.Tags;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
+import dev.imagebaker.azureimage.bake.cloud.VersionRequest;
+import dev.imagebaker.azureimage.bake.run.CleanupStack;
+import dev.imagebaker.azureimage.bake.run.Step;
+import dev.imagebaker.azureimage.bake.run.StepResult;
+
+import dev.imagebaker.azureimage.config.GalleryTarget;
+import dev.imagebaker.azureimage.config.ProjectInfo;
+import dev.imagebaker.azureimage.config.TargetRegion;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Captures the generalized VM as the gallery image version, tagged with where it came from. */
+final class CaptureStep implements Step<BakeContext> {
+
+    @Override
+    public String title(BakeContext ctx) {
+        return "Capture image version " + ctx.definitionPath() + "/" + ctx.versionName
+                + " (candidate: " + ctx.config.location() + " only, excluded from latest)";
+    }
+
+    @Override
+    public String resource(BakeContext ctx) {
+        return "image version " + ctx.definitionPath() + "/" + ctx.versionName;
+    }
+
+    @Override
+    public StepResult run(BakeContext ctx) {
+        GalleryImageVersionId id = ctx.versionId();
+        // A version half-made by a failed or interrupted bake must not stay behind.
+        ctx.cleanups.push(resource(ctx), CleanupStack.When.ON_FAILURE,
+                () -> ctx.cloud.galleries().deleteVersion(id, ctx.config.timeouts().operation()));
+        // A candidate: publishing (regions, latest, end of life) comes after, so an untested image is never latest.
+        ctx.version = ctx.cloud.galleries().createVersion(new VersionRequest(id, ctx.config.location(), ctx.vm.id(),
+                List.of(buildRegion(ctx)), true, tags(ctx)), ctx.config.timeouts().operation());
+        return StepResult.CONTINUE;
+    }
+
+    private static TargetRegion buildRegion(BakeContext ctx) {
+        return ctx.config.publishing().targetRegions().stream().filter(r -> r.name().equals(ctx.config.location()))
+                .findFirst().orElseThrow();
+    }
+
+    static Map<String, String> tags(BakeContext ctx) {
+        ProjectInfo p = ctx.config.project();
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(Tags.GROUP_ID, p.groupId());
+        tags.put(Tags.ARTIFACT_ID, p.artifactId());
+        tags.put(Tags.VERSION, p.version());
+        if (p.vcsRevision() != null) {
+            tags.put(Tags.REVISION, p.vcsRevision());
+        }
+        tags.put(Tags.SOURCE, ctx.source.resolved());
+        tags.put(Tags.KIND, ctx.config.kind().name().toLowerCase(java.util.Locale.ROOT));
+        tags.put(Tags.BUILD_ID, ctx.names.buildId());
+        tags.putAll(ctx.fingerprint.tags());
+        return tags;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.imagebaker.azureimage.bake.run;
+
+import java.util.Locale;
+
+/** What to do about an Azure error code, in a sentence (as Jib's HelpfulSuggestions). */
+public final class Fixes {
+    private Fixes() {
+    }
+
+    public static String forCode(String code) {
+        if (code == null) {
+            return "Run the build again with -X to see every Azure request.";
+        }
+        return switch (code.toLowerCase(Locale.ROOT)) {
+            case "authorizationfailed", "linkedauthorizationfailed" -> "The signed-in identity lacks permission. It"
+                    + " needs Contributor on the subscription (to create the temporary resource group) and on the"
+                    + " gallery's resource group.";
+            case "authenticationfailed", "invalidauthenticationtoken", "expiredauthenticationtoken" -> "Sign in again"
+                    + " (az login), or check AZURE_CLIENT_ID, AZURE_TENANT_ID and the client secret or certificate.";
+            case "subscriptionnotfound", "invalidsubscriptionid" -> "Check <subscriptionId>: the identity must have"
+                    + " access to it (az account list).";
+            case "quotaexceeded", "operationnotallowed_quota" -> "Request more vCPU quota for this VM family in the"
+                    + " region, or choose a smaller <vmSize>.";
+            case "skunotavailable", "zonalallocationfailed", "allocationfailed" -> "The VM size is not available in"
+                    + " this region right now: choose another <vmSize> or <location>.";
+            case "platformimagenotfound", "notfound" -> "Check <source>: az vm image list --publisher <publisher>"
+                    + " --offer <offer> --sku <sku> --all --location <location> lists what exists.";
+            case "osprovisioningtimedout" -> "The image's guest was not generalized before capture (waagent"
+                    + " -deprovision+user or sysprep). Re-bake it; do not capture a VM that was not deprovisioned.";
+            case "toomanyrequests" -> "Azure kept throttling the requests after the retries; run the build again"
+                    + " later, or bake fewer images in parallel.";
+            case "internalservererror", "internalexecutionerror", "internaloperationerror", "serviceunavailable",
+                 "gatewaytimeout", "badgateway", "requesttimeout", "retryableerror" -> "A transient Azure failure:"
+                    + " run the build again.";
+            case "resourcegroupbeingdeleted" -> "A resource group of the same name is being deleted: wait for it, or"
+                    + " bake again (a new build gets a new group).";
+            case "timeout" -> "Raise the limit in <timeouts>, or look at the VM's boot diagnostics and serial console"
+                    + " (keep the VM with <keepOnFailure>true</keepOnFailure>).";
+            default -> "See Azure's message above; run the build again with -X to see every Azure request.";
+        };
+    }
+}

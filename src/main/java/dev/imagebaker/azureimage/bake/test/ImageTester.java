@@ -1,0 +1,154 @@
+package dev.imagebaker.azureimage.bake.test;
+
+import dev.imagebaker.azureimage.bake.BakedVersion;
+import dev.imagebaker.azureimage.bake.Tags;
+import dev.imagebaker.azureimage.bake.cloud.BuildVm;
+import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
+import dev.imagebaker.azureimage.bake.cloud.Cloud;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.guest.BuildNames;
+import dev.imagebaker.azureimage.bake.guest.Credentials;
+import dev.imagebaker.azureimage.bake.guest.ScriptExecution;
+import dev.imagebaker.azureimage.bake.guest.TempGroup;
+import dev.imagebaker.azureimage.bake.run.Plan;
+import dev.imagebaker.azureimage.bake.run.Progress;
+import dev.imagebaker.azureimage.bake.run.RunOutcome;
+import dev.imagebaker.azureimage.bake.run.Step;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.run.StepRunner;
+import dev.imagebaker.azureimage.config.ScriptSpec;
+import dev.imagebaker.azureimage.config.Secret;
+import dev.imagebaker.azureimage.config.TestConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tests a candidate image: boots test VMs from it in a temporary group, runs the test scripts on each through run
+ * commands, reports, and deletes everything. The version is tagged azure-image.test=passed or failed; a failed
+ * candidate stays excluded from latest and publish refuses it. A VM that never finishes provisioning
+ * (OSProvisioningTimedOut) means the image was not generalized in the guest, and the message says so.
+ */
+public final class ImageTester {
+    private final Cloud cloud;
+    private final Progress progress;
+    private final Duration heartbeatInterval;
+
+    public ImageTester(Cloud cloud, Progress progress, Duration heartbeatInterval) {
+        this.cloud = cloud;
+        this.progress = progress;
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    public record TestResult(String versionId, int vms, int scripts, Map<String, Duration> stepTimes) {
+    }
+
+    /** What the steps of one test run share. */
+    private record Run(TestConfig config, BakedVersion target, BuildNames names, StepRunner runner,
+                       Map<String, BuildVm> vms) {
+    }
+
+    public TestResult test(TestConfig config, BakedVersion target) {
+        BuildNames names = BuildNames.of("test-" + config.project().artifactId(), Instant.now());
+        String deleteHint = "az group delete -n " + names.tempGroup() + " --yes --no-wait";
+        StepRunner runner = new StepRunner(progress, cloud.pacer(), heartbeatInterval, config.timeouts().operation(),
+                config.keepOnFailure(), deleteHint);
+        progress.info("Testing image version " + target.id().path() + " on " + config.count() + " VM(s) with "
+                + config.scripts().size() + " test script(s) (build " + names.buildId() + ")");
+        Run run = new Run(config, target, names, runner, new ConcurrentHashMap<>());
+        RunOutcome outcome = runner.run(plan(config), run);
+        tag(target, outcome.succeeded());
+        outcome.throwIfFailed(() -> "The tests passed", deleteHint);
+        progress.info("Image version " + target.id().version() + " passed its tests on " + config.count() + " VM(s)");
+        return new TestResult(target.id().value(), config.count(), config.scripts().size(), outcome.stepTimes());
+    }
+
+    /** Check the candidate, create the group, then for each VM: create it, run every test on it. */
+    private Plan<Run> plan(TestConfig config) {
+        Plan<Run> plan = new Plan<>();
+        plan.then(Step.of(r -> "Check candidate " + r.target().id().version(), r -> r.target().id().value(),
+                this::checkCandidate));
+        plan.then(Step.of(r -> "Create resource group " + r.names().tempGroup(),
+                r -> "resource group " + r.names().tempGroup(),
+                r -> TempGroup.create(cloud, r.runner().cleanups(), r.names().tempGroup(), r.target().location(),
+                        r.names().buildId(), config.tempGroupTtl(), "azure-image-maven-plugin test-image "
+                                + config.project().artifactId(), config.timeouts().operation())));
+        for (int i = 1; i <= config.count(); i++) {
+            String name = "azimg-test-" + i;
+            plan.then(Step.of(r -> "Create test VM " + name + " (" + config.vmSize() + ") from "
+                    + r.target().id().version(), r -> "VM " + r.names().tempGroup() + "/" + name,
+                    r -> r.vms().put(name, createVm(r, name))));
+            for (ScriptSpec script : config.scripts()) {
+                plan.then(Step.of(r -> "Run test " + script.name() + " on " + name,
+                        r -> "VM " + r.names().tempGroup() + "/" + name,
+                        r -> runTest(r.config(), r.vms().get(name), script)));
+            }
+        }
+        return plan;
+    }
+
+    private void checkCandidate(Run r) {
+        VersionInfo v = cloud.galleries().version(r.target().id()).orElseThrow(() -> new CloudException("NotFound",
+                404, "The image version " + r.target().id() + " does not exist."));
+        if (!v.succeeded()) {
+            throw new StepFailedException("Check candidate " + r.target().id().version(), r.target().id().value(),
+                    null, "The image version is " + v.provisioningState() + ", not Succeeded.", "Bake it again;"
+                    + " azure-image:clean removes a Failed version.", null);
+        }
+    }
+
+    private BuildVm createVm(Run r, String name) {
+        Secret credential = Credentials.fresh(r.config().osType());
+        String group = r.names().tempGroup();
+        try {
+            return cloud.vms().create(new BuildVmRequest(group, r.target().location(), name, name,
+                    r.config().vmSize(), r.config().osType(), r.target().id().value(), Credentials.ADMIN_USER,
+                    credential, Map.of()), r.config().timeouts().operation());
+        } catch (CloudException e) {
+            if ("OSProvisioningTimedOut".equalsIgnoreCase(e.code())) {
+                throw new StepFailedException("Create test VM " + name, "VM " + group + "/" + name, e.code(), "A VM"
+                        + " from the image did not finish provisioning: the image was most likely captured from a"
+                        + " guest that was not generalized (waagent -deprovision+user or sysprep), so the guest does"
+                        + " not provision itself as a new machine. Azure: " + e.getMessage(), "Re-bake the image; if"
+                        + " a script shuts the VM down or undoes the deprovision, remove that. The candidate stays"
+                        + " excluded from latest.", e);
+            }
+            throw e;
+        }
+    }
+
+    private void runTest(TestConfig config, BuildVm vm, ScriptSpec script) {
+        String text;
+        try {
+            text = script.content();
+        } catch (java.io.IOException e) {
+            throw new StepFailedException("Run test " + script.name(), script.name(), null, "Cannot read the test: "
+                    + e.getMessage(), "Check that the file is readable UTF-8.", e);
+        }
+        ScriptExecution.Result result = ScriptExecution.run(cloud, progress, vm, "test-" + script.runName(), script,
+                text, config.osType(), config.environment(), config.secrets());
+        if (!result.accepted()) {
+            throw new StepFailedException("Run test " + script.name() + " on " + vm.name(), "VM " + vm.resourceGroup()
+                    + "/" + vm.name(), null, "Test " + script.name() + " failed on " + vm.name() + " with exit code "
+                    + result.exitCode() + "." + result.errorTail(), "The image does not pass its tests: it stays a"
+                    + " candidate, excluded from latest, tagged " + Tags.TEST + "=" + Tags.FAILED + ", and publish"
+                    + " refuses it. Fix the image or the test and build again: a bake from changed inputs replaces"
+                    + " the failed candidate; from the same inputs it reuses it and tests it again.", null);
+        }
+    }
+
+    private void tag(BakedVersion target, boolean passed) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(Tags.TEST, passed ? Tags.PASSED : Tags.FAILED);
+        tags.put(Tags.TESTED_AT, Instant.now().toString());
+        try {
+            cloud.galleries().tagVersion(target.id(), tags, Duration.ofMinutes(10));
+            progress.info("Tagged " + target.id().version() + " " + Tags.TEST + "=" + tags.get(Tags.TEST));
+        } catch (CloudException e) {
+            progress.warn("Could not tag " + target.id() + " with the test result: " + e.getMessage());
+        }
+    }
+}

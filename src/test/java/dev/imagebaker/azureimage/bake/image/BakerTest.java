@@ -1,0 +1,210 @@
+package dev.imagebaker.azureimage.bake.image;
+
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
+import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
+import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.FakeCloud;
+import dev.imagebaker.azureimage.bake.RecordingProgress;
+import dev.imagebaker.azureimage.bake.TestConfigs;
+import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.guest.Credentials;
+import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.image.Baker;
+import dev.imagebaker.azureimage.bake.image.ResolveSourceStep;
+import dev.imagebaker.azureimage.config.BakeConfig;
+import dev.imagebaker.azureimage.config.Secret;
+import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.PropertyNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The pipeline's order, and its cleanup in reverse order after a failure at every step. */
+class BakerTest {
+    @TempDir
+    Path dir;
+    final FakeCloud fake = new FakeCloud();
+    final RecordingProgress progress = new RecordingProgress();
+    BakeConfig config;
+
+    @BeforeEach
+    void project() throws Exception {
+        TestConfigs.project(dir, "10-packages.sh", "20-app.sh");
+        config = TestConfigs.config(dir, TestConfigs.values(), "1.4.2");
+    }
+
+    private BakeResult bake() {
+        return new Baker(fake.cloud(), progress, Duration.ofSeconds(30)).bake(config);
+    }
+
+    @Test
+    void runsTheStepsInOrderAndDeletesTheTemporaryGroupLast() {
+        BakeResult result = bake();
+        List<String> calls = fake.calls;
+        assertThat(calls).containsSubsequence(
+                "versions server", "version 1.4.2", "facts 24.04.202411030",
+                "definition orders-service", "createDefinition orders-service",
+                "createGroup azimg-orders-service-" + result.buildId(),
+                "createVm azimg-build Canonical:ubuntu-24_04-lts:server:24.04.202411030",
+                "runScript 10-packages", "runScript 20-app", "runScript azimg-deprovision", "awaitStopped azimg-build",
+                "deallocate azimg-build", "generalize azimg-build", "createVersion 1.4.2",
+                "deleteGroup azimg-orders-service-" + result.buildId());
+        assertThat(calls.get(calls.size() - 1)).startsWith("deleteGroup ");
+        assertThat(fake.callsStartingWith("deleteVersion")).isEmpty();
+        assertThat(result.source().resolved()).endsWith(":24.04.202411030");
+        assertThat(progress.lines).anyMatch(l -> l.startsWith("[1/10] Resolve source"))
+                .anyMatch(l -> l.startsWith("[10/10] Capture image version"));
+        assertThat(result.reused()).isFalse();
+        assertThat(result.version().excludeFromLatest()).as("a candidate").isTrue();
+        assertThat(result.version().tags()).containsKeys("azure-image.fingerprint", "azure-image.inputs.1")
+                .containsEntry("azure-image.kind", "release");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"versions", "version ", "facts", "definition", "createDefinition", "createGroup",
+        "createVm", "runScript 10-packages", "runScript 20-app", "runScript azimg-deprovision", "awaitStopped",
+        "deallocate", "generalize", "createVersion"})
+    void aFailureAtAnyStepCleansUpWhatWasCreated(String failingCall) {
+        fake.failOn = failingCall;
+        assertThatThrownBy(this::bake).isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("Azure error InternalServerError")
+                .hasMessageContaining("injected failure of " + failingCall)
+                .hasMessageContaining("Fix: A transient Azure failure");
+        boolean groupCreated = !fake.callsStartingWith("createGroup").isEmpty();
+        boolean captureStarted = !fake.callsStartingWith("createVersion").isEmpty();
+        assertThat(fake.callsStartingWith("deleteGroup")).hasSize(groupCreated ? 1 : 0);
+        assertThat(fake.callsStartingWith("deleteVersion")).hasSize(captureStarted ? 1 : 0);
+        if (captureStarted) {
+            assertThat(fake.calls.indexOf("deleteVersion 1.4.2"))
+                    .isLessThan(fake.calls.indexOf(fake.callsStartingWith("deleteGroup").get(0)));
+        }
+    }
+
+    @Test
+    void keepOnFailureKeepsTheGroupAndSaysHowToDeleteIt() {
+        Map<String, String> values = TestConfigs.values();
+        values.put(PropertyNames.KEEP_ON_FAILURE, "true");
+        config = TestConfigs.config(dir, values, "1.4.2");
+        fake.failOn = "runScript 20-app";
+        assertThatThrownBy(this::bake).isInstanceOf(StepFailedException.class);
+        assertThat(fake.callsStartingWith("deleteGroup")).isEmpty();
+        assertThat(progress.all()).contains("Kept resource group azimg-orders-service-")
+                .contains("az group delete -n azimg-orders-service-");
+    }
+
+    @Test
+    void aFailedScriptIsNamedWithItsExitCodeAndErrorTail() {
+        StringBuilder error = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            error.append("line ").append(i).append('\n');
+        }
+        fake.scriptResults.put("20-app", new ScriptRun(ExecutionState.FAILED, 2, "", error.toString()));
+        assertThatThrownBy(this::bake).isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("Failed at step 'Run script 20-app.sh'")
+                .hasMessageContaining("Script 20-app.sh exited with code 2")
+                .hasMessageContaining("line 30").hasMessageContaining("line 11").hasMessageNotContaining("line 10\n");
+        assertThat(fake.callsStartingWith("runScript azimg-deprovision")).isEmpty();
+        assertThat(fake.callsStartingWith("deleteGroup")).hasSize(1);
+    }
+
+    @Test
+    void aTimedOutScriptSaysWhichLimitToRaise() {
+        fake.scriptResults.put("10-packages", new ScriptRun(ExecutionState.TIMED_OUT, null, "", ""));
+        assertThatThrownBy(this::bake).hasMessageContaining("did not finish within 30m00s")
+                .hasMessageContaining("<timeouts><script>");
+    }
+
+    @Test
+    void anExistingDefinitionThatDoesNotFitIsRefusedBeforeTheTemporaryGroup() {
+        fake.existingDefinition = new DefinitionInfo("/d", "westeurope", OsType.LINUX, "Generalized", "V1", "x64");
+        assertThatThrownBy(this::bake).isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("has Hyper-V generation V1, but the source")
+                .hasMessageContaining("needs V2");
+        assertThat(fake.callsStartingWith("createGroup")).isEmpty();
+    }
+
+    @Test
+    void anExistingVersionFromOtherInputsIsRefusedBeforeTheTemporaryGroup() {
+        fake.existingVersion = version("1.4.2", Map.of());
+        assertThatThrownBy(this::bake).hasMessageContaining("The image version 1.4.2 already exists, baked from"
+                + " other inputs: the existing version has no azure-image fingerprint");
+        assertThat(fake.callsStartingWith("createGroup")).isEmpty();
+    }
+
+    @Test
+    void aChangedScriptUnderTheSameReleaseIsRefusedNamingTheScript() throws Exception {
+        BakeResult first = bake();
+        fake.existingVersion = first.version();
+        java.nio.file.Files.writeString(dir.resolve("src/main/image/scripts/20-app.sh"), "echo changed\n");
+        fake.calls.clear();
+        assertThatThrownBy(this::bake).hasMessageContaining("script:20-app.sh changed")
+                .hasMessageNotContaining("10-packages.sh changed").hasMessageContaining("Bump the project version");
+        assertThat(fake.callsStartingWith("createGroup")).isEmpty();
+    }
+
+    @Test
+    void unchangedInputsReuseTheVersionWithoutAVm() {
+        BakeResult first = bake();
+        fake.existingVersion = first.version();
+        fake.existingDefinition = new DefinitionInfo("/d", "westeurope", OsType.LINUX, "Generalized", "V2", "x64");
+        fake.calls.clear();
+        BakeResult second = bake();
+        assertThat(second.reused()).isTrue();
+        assertThat(second.version().id()).isEqualTo(first.version().id());
+        assertThat(fake.calls).containsExactly("versions server", "version 1.4.2", "definition orders-service");
+    }
+
+    @Test
+    void aSnapshotGetsATimeBasedVersionInTheSnapshotDefinitionAndReusesOnlyTheSameInputs() throws Exception {
+        config = TestConfigs.config(dir, TestConfigs.values(), "1.5.0-SNAPSHOT");
+        BakeResult first = bake();
+        assertThat(first.version().id().value()).contains("/images/orders-service-snapshot/versions/1.5.");
+        assertThat(first.version().version().patch()).isGreaterThan(200_000_000);
+        assertThat(first.version().tags()).containsEntry("maven.version", "1.5.0-SNAPSHOT")
+                .containsEntry("azure-image.kind", "snapshot");
+        assertThat(fake.calls).contains("createDefinition orders-service-snapshot");
+        fake.existingVersions.add(first.version());
+        fake.existingDefinition = new DefinitionInfo("/d", "westeurope", OsType.LINUX, "Generalized", "V2", "x64");
+        fake.calls.clear();
+        assertThat(bake().reused()).isTrue();
+        java.nio.file.Files.writeString(dir.resolve("src/main/image/scripts/10-packages.sh"), "echo changed\n");
+        fake.calls.clear();
+        BakeResult changed = bake();
+        assertThat(changed.reused()).isFalse();
+        assertThat(fake.callsStartingWith("createVersion")).hasSize(1);
+    }
+
+    private static VersionInfo version(String name, Map<String, String> tags) {
+        return new VersionInfo(GalleryImageVersionId.parse(FakeCloud.DEFINITIONS + "orders-service/versions/" + name),
+                "westeurope", ProvisioningState.SUCCEEDED, false, List.of(), java.time.Instant.now(), null, tags);
+    }
+
+    @Test
+    void latestIsTheHighestVersionAsNumbers() {
+        assertThat(List.of("9.4.2024072510", "9.10.2025111009", "9.8.2025052112").stream()
+                .max(ResolveSourceStep::compareNumerically)).hasValue("9.10.2025111009");
+        assertThat(List.of("9.4.2024072510", "9.10.2025111009", "9.8.2025052112").stream()
+                .max(String::compareTo)).hasValue("9.8.2025052112");
+    }
+
+    @Test
+    void theGeneratedSshKeyIsAnOpenSshRsaKeyAndHidesInToString() {
+        Secret key = Credentials.sshPublicKey();
+        assertThat(key.reveal()).startsWith("ssh-rsa AAAAB3NzaC1yc2E");
+        assertThat(key.toString()).isEqualTo("******");
+        assertThat(Credentials.windowsPassword().reveal()).hasSize(32).containsPattern("[A-Z]")
+                .containsPattern("[a-z]").containsPattern("[0-9]").containsPattern("[^A-Za-z0-9]");
+    }
+}
