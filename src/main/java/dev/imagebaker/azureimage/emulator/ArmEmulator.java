@@ -38,7 +38,7 @@ public final class ArmEmulator implements AutoCloseable {
     }
 
     private final Builder options;
-    private final Cloud cloud;
+    private final CloudState cloud;
     private final StateFile stateFile;
     private HttpServer server;
     private ExecutorService executor;
@@ -47,7 +47,7 @@ public final class ArmEmulator implements AutoCloseable {
 
     private ArmEmulator(Builder options) {
         this.options = options;
-        this.cloud = new Cloud(new Clock(options.timeScale), new Faults());
+        this.cloud = new CloudState(new Clock(options.timeScale), new Faults());
         this.stateFile = options.stateFile == null ? null : new StateFile(options.stateFile);
     }
 

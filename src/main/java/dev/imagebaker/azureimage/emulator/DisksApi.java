@@ -7,9 +7,9 @@ package dev.imagebaker.azureimage.emulator;
  */
 final class DisksApi {
     private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/disks";
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    DisksApi(Cloud cloud, Router router) {
+    DisksApi(CloudState cloud, Router router) {
         this.cloud = cloud;
         router.add("GET", BASE + "/{disk}", this::get);
         router.add("DELETE", BASE + "/{disk}", this::delete);
@@ -27,7 +27,7 @@ final class DisksApi {
 
     private ArmResponse list(ArmRequest req, Router.Params p) {
         Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Compute/disks"));
+        return CloudState.list(cloud.inventory.within(rg.id, "Microsoft.Compute/disks"));
     }
 
     private ArmResponse delete(ArmRequest req, Router.Params p) {

@@ -26,9 +26,9 @@ final class GalleriesApi {
     private static final Pattern IMAGE_NAME = Pattern.compile("^[A-Za-z0-9]([-A-Za-z0-9._]{0,78}[A-Za-z0-9])?$");
     private static final Pattern VERSION_NAME = Pattern.compile("^(\\d{1,10})\\.(\\d{1,10})\\.(\\d{1,10})$");
     private static final List<String> STORAGE_TYPES = List.of("Standard_LRS", "Standard_ZRS", "Premium_LRS");
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    GalleriesApi(Cloud cloud, Router router) {
+    GalleriesApi(CloudState cloud, Router router) {
         this.cloud = cloud;
         router.add("PUT", GALLERY, this::putGallery);
         router.add("GET", GALLERY, (req, p) -> get(galleryId(p)));
@@ -81,7 +81,7 @@ final class GalleriesApi {
             mergeUpdatable(existing, request, "description");
             return ArmResponse.ok(existing.body);
         }
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         Json.with(props, "identifier").put("uniqueName", id.subscription() + "-" + id.name().toUpperCase(Locale.ROOT));
         return created(req, new Resource(id, body, Json.object()), Latency.GALLERY_WRITE);
@@ -139,7 +139,7 @@ final class GalleriesApi {
                         + " (publisher, offer, sku) of '" + id.name() + "'. Identifiers are unique in a gallery.");
             }
         }
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode bp = Json.with(body, "properties");
         bp.put("osType", osType);
         bp.put("osState", osState);
@@ -190,7 +190,7 @@ final class GalleriesApi {
         props.put("provisioningState", "Creating");
         cloud.inventory.put(resource);
         Operations.Op op = cloud.start(req, resource.id, resource.location(), cloud.clock.after(latency),
-                Cloud.provisioning(props));
+                CloudState.provisioning(props));
         return cloud.accepted(req, op, 201, resource.body, false);
     }
 
@@ -209,7 +209,7 @@ final class GalleriesApi {
         }
         String location = cloud.requireLocation(request, "Microsoft.Compute/galleries/images/versions");
         requireSameLocation(definition, location);
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         JsonNode sourceNode = Json.at(props, "storageProfile.source");
         String sourceId = sourceNode == null ? null
@@ -451,7 +451,7 @@ final class GalleriesApi {
         }
         ObjectNode props = version.properties();
         props.put("provisioningState", "Updating");
-        Operations.Op op = cloud.start(req, version.id, version.location(), due, Cloud.provisioning(props));
+        Operations.Op op = cloud.start(req, version.id, version.location(), due, CloudState.provisioning(props));
         return cloud.accepted(req, op, 200, version.body, false);
     }
 
@@ -495,7 +495,7 @@ final class GalleriesApi {
     }
 
     /** Whether the version's replica in region is complete, so that a VM there can boot from it. */
-    static boolean replicatedTo(Cloud cloud, Resource version, String region) {
+    static boolean replicatedTo(CloudState cloud, Resource version, String region) {
         for (JsonNode r : version.state.path("regions")) {
             if (r.path("name").asText().equals(region)) {
                 return !cloud.clock.now().isBefore(Instant.parse(r.path("dueAt").asText()))
@@ -546,12 +546,12 @@ final class GalleriesApi {
         cloud.requireSubscription(p.get("sub"));
         ResourceId scope = p.get("rg") == null ? new ResourceId("/subscriptions/" + p.get("sub"))
                 : cloud.requireGroup(p.get("sub"), p.get("rg")).id;
-        return Cloud.list(cloud.inventory.within(scope, "Microsoft.Compute/galleries"));
+        return CloudState.list(cloud.inventory.within(scope, "Microsoft.Compute/galleries"));
     }
 
     private ArmResponse listChildren(ResourceId parent, String childType) {
         cloud.requireGroup(parent.subscription(), parent.resourceGroup());
         cloud.require(parent);
-        return Cloud.list(cloud.inventory.children(parent, childType));
+        return CloudState.list(cloud.inventory.children(parent, childType));
     }
 }

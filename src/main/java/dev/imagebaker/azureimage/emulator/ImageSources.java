@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /** Resolves a VM's imageReference: a marketplace URN, a managed image, a gallery version or a definition. */
 final class ImageSources {
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    ImageSources(Cloud cloud) {
+    ImageSources(CloudState cloud) {
         this.cloud = cloud;
     }
 
@@ -41,7 +41,7 @@ final class ImageSources {
             throw ArmException.invalidParameter("The image reference must name publisher, offer and sku, or an id.",
                     "imageReference");
         }
-        Marketplace.Sku sku;
+        MarketplaceCatalog.Sku sku;
         String exact;
         try {
             sku = cloud.marketplace.sku(publisher, offer, skuName);
@@ -54,7 +54,7 @@ final class ImageSources {
         }
         stored.put("exactVersion", exact);
         return new ImageSource(sku.osType(), sku.hyperVGeneration(), sku.architecture(), true,
-                "marketplace image " + Marketplace.urn(sku, exact));
+                "marketplace image " + MarketplaceCatalog.urn(sku, exact));
     }
 
     private ImageSource managedImage(ResourceId id, String location) {
@@ -76,7 +76,7 @@ final class ImageSources {
         return cloud.inventory.children(definition, "versions").stream()
                 .filter(v -> !v.properties().path("publishingProfile").path("excludeFromLatest").asBoolean())
                 .filter(v -> "Succeeded".equals(v.properties().path("provisioningState").asText()))
-                .max(Comparator.comparing(v -> v.name(), Marketplace::compareNumerically))
+                .max(Comparator.comparing(v -> v.name(), MarketplaceCatalog::compareNumerically))
                 .orElseThrow(() -> new ArmException(404, "GalleryImageNotFound", "The gallery image "
                         + definition + " has no version that can be used as latest: every version is excluded"
                         + " from latest or not yet provisioned."));

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class ImagesApi {
     private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/images";
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    ImagesApi(Cloud cloud, Router router) {
+    ImagesApi(CloudState cloud, Router router) {
         this.cloud = cloud;
         router.add("PUT", BASE + "/{image}", this::put);
         router.add("GET", BASE + "/{image}", this::get);
@@ -34,7 +34,7 @@ final class ImagesApi {
             }
             return ArmResponse.ok(existing.body);
         }
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         String vmId = Json.text(props, "sourceVirtualMachine.id");
         if (vmId == null) {
@@ -86,7 +86,7 @@ final class ImagesApi {
         Resource image = new Resource(id, body, state);
         cloud.inventory.put(image);
         Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.IMAGE_CREATE),
-                Cloud.provisioning(props));
+                CloudState.provisioning(props));
         return cloud.accepted(req, op, 201, body, false);
     }
 
@@ -97,7 +97,7 @@ final class ImagesApi {
 
     private ArmResponse list(ArmRequest req, Router.Params p) {
         Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Compute/images"));
+        return CloudState.list(cloud.inventory.within(rg.id, "Microsoft.Compute/images"));
     }
 
     private ArmResponse delete(ArmRequest req, Router.Params p) {

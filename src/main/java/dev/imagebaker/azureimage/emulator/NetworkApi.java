@@ -15,10 +15,10 @@ final class NetworkApi {
     static final String NSGS = "networkSecurityGroups";
     static final String PIPS = "publicIPAddresses";
     private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Network/";
-    private final Cloud cloud;
+    private final CloudState cloud;
     private int nextPrivateIp = 4;
 
-    NetworkApi(Cloud cloud, Router router) {
+    NetworkApi(CloudState cloud, Router router) {
         this.cloud = cloud;
         for (String type : List.of(VNETS, NICS, NSGS, PIPS)) {
             router.add("PUT", BASE + type + "/{name}", (req, p) -> put(req, p, type));
@@ -38,7 +38,7 @@ final class NetworkApi {
         ResourceId id = id(p, type);
         ObjectNode request = req.body();
         String location = cloud.requireLocation(request, "Microsoft.Network/" + type);
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         switch (type) {
             case VNETS -> prepareVnet(id, props);
@@ -57,7 +57,7 @@ final class NetworkApi {
         Resource resource = new Resource(id, body, Json.object());
         cloud.inventory.put(resource);
         Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.NETWORK_WRITE),
-                Cloud.provisioning(props));
+                CloudState.provisioning(props));
         return cloud.accepted(req, op, existing == null ? 201 : 200, body, false);
     }
 
@@ -159,7 +159,7 @@ final class NetworkApi {
 
     private ArmResponse list(Router.Params p, String type) {
         Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Network/" + type));
+        return CloudState.list(cloud.inventory.within(rg.id, "Microsoft.Network/" + type));
     }
 
     private ArmResponse delete(ArmRequest req, Router.Params p, String type) {

@@ -2,9 +2,9 @@ package dev.imagebaker.azureimage.emulator;
 
 /** The status and result URLs that long-running operations hand out. */
 final class OperationsApi {
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    OperationsApi(Cloud cloud, Router router) {
+    OperationsApi(CloudState cloud, Router router) {
         this.cloud = cloud;
         router.add("GET", "/subscriptions/{sub}/providers/{ns}/locations/{loc}/operations/{id}", this::status);
         router.add("GET", "/subscriptions/{sub}/providers/{ns}/locations/{loc}/operationResults/{id}", this::result);

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 final class ResourceGroupsApi {
     private static final String GROUP = "/subscriptions/{sub}/resourcegroups/{rg}";
     private static final Pattern NAME = Pattern.compile("^[-\\w._()]{1,90}$");
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    ResourceGroupsApi(Cloud cloud, Router router) {
+    ResourceGroupsApi(CloudState cloud, Router router) {
         this.cloud = cloud;
         router.add("PUT", GROUP, this::put);
         router.add("GET", GROUP, this::get);
@@ -51,7 +51,7 @@ final class ResourceGroupsApi {
             return ArmResponse.ok(existing.body);
         }
         String location = cloud.requireLocation(request, "resourceGroups");
-        ObjectNode body = Cloud.newBody(new ResourceId(id.value()), location, request);
+        ObjectNode body = CloudState.newBody(new ResourceId(id.value()), location, request);
         body.put("type", "Microsoft.Resources/resourceGroups");
         body.set("properties", Json.object().put("provisioningState", "Succeeded"));
         cloud.inventory.put(new Resource(id, body, Json.object()));

@@ -16,11 +16,11 @@ import java.time.Instant;
 final class RunCommandsApi {
     private static final String RUN_COMMANDS = VirtualMachinesApi.VM + "/runCommands";
     private static final long DEFAULT_TIMEOUT_SECONDS = 90 * 60;
-    private final Cloud cloud;
+    private final CloudState cloud;
     private final VmState vms;
     private final GuestDownloads downloads;
 
-    RunCommandsApi(Cloud cloud, Router router, VmState vms, BlobApi blobs) {
+    RunCommandsApi(CloudState cloud, Router router, VmState vms, BlobApi blobs) {
         this.cloud = cloud;
         this.vms = vms;
         this.downloads = new GuestDownloads(blobs);
@@ -113,7 +113,7 @@ final class RunCommandsApi {
             throw new ArmException(409, "Conflict", "The run command '" + id.name() + "' is still running."
                     + " Wait for it to finish before updating it.");
         }
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         String script = Json.text(props, "source.script");
         if (script == null && Json.text(props, "source.commandId") == null
@@ -207,7 +207,7 @@ final class RunCommandsApi {
 
     private ArmResponse list(ArmRequest req, Router.Params p) {
         Resource vm = vm(p);
-        return Cloud.list(cloud.inventory.children(vm.id, "runCommands"));
+        return CloudState.list(cloud.inventory.children(vm.id, "runCommands"));
     }
 
     private ArmResponse delete(ArmRequest req, Router.Params p) {

@@ -21,7 +21,7 @@ final class StateFile {
         this.file = file;
     }
 
-    void load(Cloud cloud) {
+    void load(CloudState cloud) {
         if (!Files.exists(file)) {
             return;
         }
@@ -35,7 +35,7 @@ final class StateFile {
         }
     }
 
-    private static void settle(Cloud cloud) {
+    private static void settle(CloudState cloud) {
         for (Resource r : cloud.inventory.all()) {
             ObjectNode props = r.properties();
             String state = props.path("provisioningState").asText("");
@@ -57,7 +57,7 @@ final class StateFile {
         }
     }
 
-    void save(Cloud cloud) {
+    void save(CloudState cloud) {
         ObjectNode root = Json.object();
         ArrayNode subscriptions = root.putArray("subscriptions");
         cloud.subscriptions.stream().sorted().forEach(subscriptions::add);

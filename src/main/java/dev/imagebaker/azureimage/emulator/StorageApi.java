@@ -16,14 +16,14 @@ final class StorageApi {
     private static final String ACCOUNT = ACCOUNTS + "/{account}";
     private static final String CONTAINER = ACCOUNT + "/blobServices/default/containers/{container}";
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]{3,24}$");
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    StorageApi(Cloud cloud, Router router) {
+    StorageApi(CloudState cloud, Router router) {
         this.cloud = cloud;
         router.add("PUT", ACCOUNT, this::put);
         router.add("GET", ACCOUNT, (req, p) -> ArmResponse.ok(account(p).body));
         router.add("DELETE", ACCOUNT, this::delete);
-        router.add("GET", ACCOUNTS, (req, p) -> Cloud.list(cloud.inventory.within(
+        router.add("GET", ACCOUNTS, (req, p) -> CloudState.list(cloud.inventory.within(
                 cloud.requireGroup(p.get("sub"), p.get("rg")).id, "Microsoft.Storage/storageAccounts")));
         router.add("POST", ACCOUNT + "/listKeys", this::listKeys);
         router.add("POST", ACCOUNT + "/ListServiceSas", this::listServiceSas);
@@ -79,7 +79,7 @@ final class StorageApi {
         if (sku == null) {
             throw ArmException.invalidParameter("Required parameter 'sku' is missing (null).", "sku");
         }
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         body.set("sku", request.get("sku").deepCopy());
         body.put("kind", request.path("kind").asText("StorageV2"));
         ObjectNode props = Json.with(body, "properties");
@@ -176,7 +176,7 @@ final class StorageApi {
         if (existing != null) {
             return ArmResponse.ok(existing.body);
         }
-        ObjectNode body = Cloud.newBody(id, null, req.body());
+        ObjectNode body = CloudState.newBody(id, null, req.body());
         body.remove("tags");
         body.put("type", "Microsoft.Storage/storageAccounts/blobServices/containers");
         Json.with(body, "properties").put("publicAccess", "None");

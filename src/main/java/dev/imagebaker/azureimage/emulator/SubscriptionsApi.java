@@ -6,10 +6,10 @@ import java.util.Map;
 
 /** Subscriptions and their locations: what a client asks first. */
 final class SubscriptionsApi {
-    private final Cloud cloud;
+    private final CloudState cloud;
     private final String tenantId;
 
-    SubscriptionsApi(Cloud cloud, Router router, String tenantId) {
+    SubscriptionsApi(CloudState cloud, Router router, String tenantId) {
         this.cloud = cloud;
         this.tenantId = tenantId;
         router.add("GET", "/subscriptions", this::list);

@@ -17,10 +17,10 @@ final class VirtualMachinesApi {
     static final String VM = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines/{vm}";
     private static final Pattern SIZE = Pattern.compile("^(Standard|Basic)_[A-Za-z0-9_]+$");
     private static final Pattern WINDOWS_COMPUTER_NAME = Pattern.compile("^(?![0-9]+$)[A-Za-z0-9-]{1,15}$");
-    private final Cloud cloud;
+    private final CloudState cloud;
     private final VmState vms;
 
-    VirtualMachinesApi(Cloud cloud, Router router, VmState vms) {
+    VirtualMachinesApi(CloudState cloud, Router router, VmState vms) {
         this.cloud = cloud;
         this.vms = vms;
         router.add("PUT", VM, this::put);
@@ -49,7 +49,7 @@ final class VirtualMachinesApi {
             return update(existing, request);
         }
         String location = cloud.requireLocation(request, "Microsoft.Compute/virtualMachines");
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         String size = Json.text(props, "hardwareProfile.vmSize");
         if (size == null || !SIZE.matcher(size).matches()) {
@@ -255,7 +255,7 @@ final class VirtualMachinesApi {
 
     private ArmResponse list(ArmRequest req, Router.Params p) {
         Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Compute/virtualMachines"));
+        return CloudState.list(cloud.inventory.within(rg.id, "Microsoft.Compute/virtualMachines"));
     }
 
     private ArmResponse power(ArmRequest req, Router.Params p, String action) {

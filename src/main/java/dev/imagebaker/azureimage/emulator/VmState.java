@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The observable state of a VM (its instance view) and what happens to its disk and NICs when it goes. */
 final class VmState {
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    VmState(Cloud cloud) {
+    VmState(CloudState cloud) {
         this.cloud = cloud;
     }
 

@@ -7,16 +7,16 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /** The emulated cloud's state and the helpers every API shares. */
-final class Cloud {
+final class CloudState {
     final Inventory inventory = new Inventory();
     final Clock clock;
     final Operations operations;
     final Faults faults;
-    final Marketplace marketplace = new Marketplace();
+    final MarketplaceCatalog marketplace = new MarketplaceCatalog();
     final Blobs blobs = new Blobs();
     final Set<String> subscriptions = new CopyOnWriteArraySet<>();
 
-    Cloud(Clock clock, Faults faults) {
+    CloudState(Clock clock, Faults faults) {
         this.clock = clock;
         this.faults = faults;
         this.operations = new Operations(clock);
