@@ -5,12 +5,16 @@ package dev.imagebaker.azureimage.emulator;
  * Managed disks: GET, list and DELETE. A disk attached to a VM cannot be deleted, nor can a disk that is the
  * source of a managed image that still exists.
  */
-final class DisksApi {
+final class DisksApi implements ResourceApi {
     private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/disks";
     private final CloudState cloud;
 
-    DisksApi(CloudState cloud, Router router) {
+    DisksApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("GET", BASE + "/{disk}", this::get);
         router.add("DELETE", BASE + "/{disk}", this::delete);
         router.add("GET", BASE, this::list);

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * state, Hyper-V generation, architecture); target regions include the source region; nested resources block
  * the deletion of their parent. Versions replicate region by region over time.
  */
-final class GalleriesApi {
+final class GalleriesApi implements ResourceApi {
     private static final String GALLERIES = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries";
     private static final String GALLERY = GALLERIES + "/{gallery}";
     private static final String IMAGE = GALLERY + "/images/{image}";
@@ -28,8 +28,12 @@ final class GalleriesApi {
     private static final List<String> STORAGE_TYPES = List.of("Standard_LRS", "Standard_ZRS", "Premium_LRS");
     private final CloudState cloud;
 
-    GalleriesApi(CloudState cloud, Router router) {
+    GalleriesApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("PUT", GALLERY, this::putGallery);
         router.add("GET", GALLERY, (req, p) -> get(galleryId(p)));
         router.add("DELETE", GALLERY, (req, p) -> deleteParent(req, galleryId(p), "images", Latency.GALLERY_DELETE));

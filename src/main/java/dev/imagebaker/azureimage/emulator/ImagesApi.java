@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Managed images captured from a VM. The VM must be generalized and deallocated, the image must be in the VM's
  * region and declare the VM's Hyper-V generation.
  */
-final class ImagesApi {
+final class ImagesApi implements ResourceApi {
     private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/images";
     private final CloudState cloud;
 
-    ImagesApi(CloudState cloud, Router router) {
+    ImagesApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("PUT", BASE + "/{image}", this::put);
         router.add("GET", BASE + "/{image}", this::get);
         router.add("DELETE", BASE + "/{image}", this::delete);

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Locale;
 
 /** Marketplace image listings under /providers/Microsoft.Compute/locations/{location}/publishers. */
-final class MarketplaceApi {
+final class MarketplaceApi implements ResourceApi {
     private static final String BASE = "/subscriptions/{sub}/providers/Microsoft.Compute/locations/{loc}/publishers";
     private final CloudState cloud;
 
-    MarketplaceApi(CloudState cloud, Router router) {
+    MarketplaceApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("GET", BASE, this::publishers);
         router.add("GET", BASE + "/{pub}/artifacttypes/vmimage/offers", this::offers);
         router.add("GET", BASE + "/{pub}/artifacttypes/vmimage/offers/{offer}/skus", this::skus);

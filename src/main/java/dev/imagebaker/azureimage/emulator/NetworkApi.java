@@ -9,7 +9,7 @@ import java.util.List;
  * Microsoft.Network: virtual networks with subnets, network interfaces (which reference a subnet by id),
  * network security groups and public IP addresses. Writes are long-running (201 + Azure-AsyncOperation).
  */
-final class NetworkApi {
+final class NetworkApi implements ResourceApi {
     static final String VNETS = "virtualNetworks";
     static final String NICS = "networkInterfaces";
     static final String NSGS = "networkSecurityGroups";
@@ -18,8 +18,12 @@ final class NetworkApi {
     private final CloudState cloud;
     private int nextPrivateIp = 4;
 
-    NetworkApi(CloudState cloud, Router router) {
+    NetworkApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         for (String type : List.of(VNETS, NICS, NSGS, PIPS)) {
             router.add("PUT", BASE + type + "/{name}", (req, p) -> put(req, p, type));
             router.add("GET", BASE + type + "/{name}", (req, p) -> get(p, type));

@@ -13,17 +13,21 @@ import java.time.Instant;
  * completion, because it kills the guest agent that reports it, as on Azure; started detached, the run command
  * returns and the guest shuts down shortly after.
  */
-final class RunCommandsApi {
+final class RunCommandsApi implements ResourceApi {
     private static final String RUN_COMMANDS = VirtualMachinesApi.VM + "/runCommands";
     private static final long DEFAULT_TIMEOUT_SECONDS = 90 * 60;
     private final CloudState cloud;
     private final VmState vms;
     private final GuestDownloads downloads;
 
-    RunCommandsApi(CloudState cloud, Router router, VmState vms, BlobApi blobs) {
+    RunCommandsApi(CloudState cloud, VmState vms, BlobApi blobs) {
         this.cloud = cloud;
         this.vms = vms;
         this.downloads = new GuestDownloads(blobs);
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("PUT", RUN_COMMANDS + "/{name}", this::put);
         router.add("GET", RUN_COMMANDS + "/{name}", this::get);
         router.add("DELETE", RUN_COMMANDS + "/{name}", this::delete);

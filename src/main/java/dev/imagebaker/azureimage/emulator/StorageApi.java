@@ -11,15 +11,19 @@ import java.util.regex.Pattern;
  * service SAS tokens minted by ARM (listServiceSas), and blob containers. Creation is long-running the storage
  * way: 202 with a Location header only.
  */
-final class StorageApi {
+final class StorageApi implements ResourceApi {
     private static final String ACCOUNTS = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts";
     private static final String ACCOUNT = ACCOUNTS + "/{account}";
     private static final String CONTAINER = ACCOUNT + "/blobServices/default/containers/{container}";
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]{3,24}$");
     private final CloudState cloud;
 
-    StorageApi(CloudState cloud, Router router) {
+    StorageApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("PUT", ACCOUNT, this::put);
         router.add("GET", ACCOUNT, (req, p) -> ArmResponse.ok(account(p).body));
         router.add("DELETE", ACCOUNT, this::delete);

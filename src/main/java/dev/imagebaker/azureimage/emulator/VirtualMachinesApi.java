@@ -13,16 +13,20 @@ import java.util.regex.Pattern;
  * Rules: a generalized VM cannot start; generalize needs a stopped VM; a VM from an image whose guest was
  * never deprovisioned fails with OSProvisioningTimedOut; managed images are region-bound.
  */
-final class VirtualMachinesApi {
+final class VirtualMachinesApi implements ResourceApi {
     static final String VM = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines/{vm}";
     private static final Pattern SIZE = Pattern.compile("^(Standard|Basic)_[A-Za-z0-9_]+$");
     private static final Pattern WINDOWS_COMPUTER_NAME = Pattern.compile("^(?![0-9]+$)[A-Za-z0-9-]{1,15}$");
     private final CloudState cloud;
     private final VmState vms;
 
-    VirtualMachinesApi(CloudState cloud, Router router, VmState vms) {
+    VirtualMachinesApi(CloudState cloud, VmState vms) {
         this.cloud = cloud;
         this.vms = vms;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("PUT", VM, this::put);
         router.add("GET", VM, this::get);
         router.add("GET", VM + "/instanceView", this::instanceView);
