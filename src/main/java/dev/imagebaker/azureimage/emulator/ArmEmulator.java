@@ -115,11 +115,10 @@ public final class ArmEmulator implements AutoCloseable {
         if (stateFile != null) {
             stateFile.load(cloud);
         }
-        VmState vms = new VmState(cloud);
         StorageApi storage = new StorageApi(cloud);
         BlobApi blobs = new BlobApi(cloud, storage);
         Router router = new Router();
-        apis(vms, storage, blobs).forEach(api -> api.register(router));
+        apis(storage, blobs).forEach(api -> api.register(router));
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port);
         if (options.https) {
             tls = TlsMaterial.get();
@@ -142,16 +141,16 @@ public final class ArmEmulator implements AutoCloseable {
     }
 
     /** Every API the emulator serves. A new resource type is one class plus one line here. */
-    private List<ResourceApi> apis(VmState vms, StorageApi storage, BlobApi blobs) {
+    private List<ResourceApi> apis(StorageApi storage, BlobApi blobs) {
         return List.of(
                 new SubscriptionsApi(cloud, TENANT),
                 new IdentityApi(TENANT),
                 new OperationsApi(cloud),
                 new ResourceGroupsApi(cloud),
                 new NetworkApi(cloud),
-                new VirtualMachinesApi(cloud, vms),
+                new VirtualMachinesApi(cloud),
                 storage,
-                new RunCommandsApi(cloud, vms, blobs),
+                new RunCommandsApi(cloud, blobs),
                 new DisksApi(cloud),
                 new MarketplaceApi(cloud),
                 new ImagesApi(cloud),

@@ -303,7 +303,7 @@ final class GalleriesApi implements ResourceApi {
                 throw ArmException.operationNotAllowed("The source virtual machine " + source.id + " is generalized,"
                         + " but the gallery image " + definition.id + " is Specialized.");
             }
-            if (wantGeneralized && !"deallocated".equals(source.state.path("power").asText())) {
+            if (wantGeneralized && VmState.power(source) != PowerState.DEALLOCATED) {
                 throw ArmException.operationNotAllowed("The source virtual machine " + source.id + " must be"
                         + " deallocated before it is captured.");
             }

@@ -59,7 +59,7 @@ final class ImagesApi implements ResourceApi {
                     + "' because the VM is not generalized. Mark it generalized (after deprovisioning the guest)"
                     + " first.");
         }
-        if (!"deallocated".equals(vm.state.path("power").asText())) {
+        if (VmState.power(vm) != PowerState.DEALLOCATED) {
             throw ArmException.operationNotAllowed("The operation 'Create Image' is not allowed on VM '" + vm.name()
                     + "' because the VM is not deallocated.");
         }

@@ -17,12 +17,10 @@ final class RunCommandsApi implements ResourceApi {
     private static final String RUN_COMMANDS = VirtualMachinesApi.VM + "/runCommands";
     private static final long DEFAULT_TIMEOUT_SECONDS = 90 * 60;
     private final CloudState cloud;
-    private final VmState vms;
     private final GuestDownloads downloads;
 
-    RunCommandsApi(CloudState cloud, VmState vms, BlobApi blobs) {
+    RunCommandsApi(CloudState cloud, BlobApi blobs) {
         this.cloud = cloud;
-        this.vms = vms;
         this.downloads = new GuestDownloads(blobs);
     }
 
@@ -42,7 +40,7 @@ final class RunCommandsApi implements ResourceApi {
     }
 
     private void requireRunning(Resource vm) {
-        if (!"running".equals(vms.power(vm))) {
+        if (VmState.power(vm) != PowerState.RUNNING) {
             throw ArmException.operationNotAllowed("Cannot modify extensions in the VM when the VM is not running.");
         }
     }
@@ -95,8 +93,8 @@ final class RunCommandsApi implements ResourceApi {
                 () -> {
                     vm.state.put("deprovisioned", true);
                     vm.state.put("agentAlive", false);
-                    if (script.shutsDown() && "running".equals(vms.power(vm))) {
-                        vm.state.put("power", "stopped");
+                    if (script.shutsDown() && VmState.power(vm) == PowerState.RUNNING) {
+                        VmState.setPower(vm, PowerState.STOPPED);
                     }
                     return null;
                 }, null);
@@ -231,9 +229,9 @@ final class RunCommandsApi implements ResourceApi {
     /** The action form: one at a time per VM; the result comes from the Location URL. */
     private ArmResponse action(ArmRequest req, Router.Params p) {
         Resource vm = vm(p);
-        if (!"running".equals(vms.power(vm))) {
+        if (VmState.power(vm) != PowerState.RUNNING) {
             throw ArmException.operationNotAllowed("Operation 'RunCommand' is not allowed on VM '" + vm.name()
-                    + "' since the VM is " + vms.power(vm) + ".");
+                    + "' since the VM is " + VmState.power(vm).word() + ".");
         }
         Operations.Op running = cloud.operations.get(vm.state.path("actionRunCommand").asText(""));
         if (running != null && !running.done()) {

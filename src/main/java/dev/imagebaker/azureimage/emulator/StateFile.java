@@ -47,12 +47,8 @@ final class StateFile {
             if (state.equals("Creating") || state.equals("Updating")) {
                 props.put("provisioningState", "Succeeded");
             }
-            String power = r.state.path("power").asText("");
-            switch (power) {
-                case "starting", "restarting" -> r.state.put("power", "running");
-                case "stopping" -> r.state.put("power", "stopped");
-                case "deallocating" -> r.state.put("power", "deallocated");
-                default -> { }
+            if (r.state.has("power")) {
+                VmState.setPower(r, VmState.power(r).settled());
             }
         }
     }
