@@ -138,11 +138,4 @@ final class CloudState {
             }
         };
     }
-
-    /** An ARM list response {"value":[...]} of the given resources. */
-    static ArmResponse list(java.util.List<Resource> resources) {
-        com.fasterxml.jackson.databind.node.ArrayNode value = Json.array();
-        resources.forEach(r -> value.add(r.body));
-        return ArmResponse.ok(Json.object().set("value", value));
-    }
 }

@@ -18,10 +18,9 @@ import java.util.stream.Collectors;
  * the deletion of their parent. Versions replicate region by region over time.
  */
 final class GalleriesApi implements ResourceApi {
-    private static final String GALLERIES = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/galleries";
-    private static final String GALLERY = GALLERIES + "/{gallery}";
-    private static final String IMAGE = GALLERY + "/images/{image}";
-    private static final String VERSION = IMAGE + "/versions/{version}";
+    static final ResourcePath GALLERIES = ResourcePath.inGroup("Microsoft.Compute/galleries", "gallery");
+    static final ResourcePath DEFINITIONS = GALLERIES.child("images", "image");
+    static final ResourcePath VERSIONS = DEFINITIONS.child("versions", "version");
     private static final Pattern GALLERY_NAME = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9._]{0,78}[A-Za-z0-9])?$");
     private static final Pattern IMAGE_NAME = Pattern.compile("^[A-Za-z0-9]([-A-Za-z0-9._]{0,78}[A-Za-z0-9])?$");
     private static final Pattern VERSION_NAME = Pattern.compile("^(\\d{1,10})\\.(\\d{1,10})\\.(\\d{1,10})$");
@@ -34,43 +33,21 @@ final class GalleriesApi implements ResourceApi {
 
     @Override
     public void register(Router router) {
-        router.add("PUT", GALLERY, this::putGallery);
-        router.add("GET", GALLERY, (req, p) -> get(galleryId(p)));
-        router.add("DELETE", GALLERY, (req, p) -> deleteParent(req, galleryId(p), "images", Latency.GALLERY_DELETE));
-        router.add("GET", GALLERIES, this::listGalleries);
-        router.add("GET", "/subscriptions/{sub}/providers/Microsoft.Compute/galleries", this::listGalleries);
-        router.add("PUT", IMAGE, this::putImage);
-        router.add("GET", IMAGE, (req, p) -> get(imageId(p)));
-        router.add("DELETE", IMAGE, (req, p) -> deleteParent(req, imageId(p), "versions",
-                Latency.GALLERY_IMAGE_DELETE));
-        router.add("GET", GALLERY + "/images", (req, p) -> listChildren(galleryId(p), "images"));
-        router.add("PUT", VERSION, (req, p) -> putVersion(req, p, false));
-        router.add("PATCH", VERSION, (req, p) -> putVersion(req, p, true));
-        router.add("GET", VERSION, this::getVersion);
-        router.add("DELETE", VERSION, this::deleteVersion);
-        router.add("GET", IMAGE + "/versions", (req, p) -> listChildren(imageId(p), "versions"));
-    }
-
-    private ResourceId galleryId(Router.Params p) {
-        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Compute/galleries/" + p.get("gallery"));
-    }
-
-    private ResourceId imageId(Router.Params p) {
-        return galleryId(p).child("images", p.get("image"));
-    }
-
-    private ResourceId versionId(Router.Params p) {
-        return imageId(p).child("versions", p.get("version"));
-    }
-
-    private ArmResponse get(ResourceId id) {
-        cloud.requireGroup(id.subscription(), id.resourceGroup());
-        return ArmResponse.ok(cloud.require(id).body);
+        router.add("PUT", GALLERIES.item(), this::putGallery);
+        new ResourceRoutes(cloud, GALLERIES).listedPerSubscription().deletedAfter(Latency.GALLERY_DELETE)
+                .refuseDelete(gallery -> refuseWhileNested(gallery, "images")).register(router);
+        router.add("PUT", DEFINITIONS.item(), this::putImage);
+        new ResourceRoutes(cloud, DEFINITIONS).deletedAfter(Latency.GALLERY_IMAGE_DELETE)
+                .refuseDelete(definition -> refuseWhileNested(definition, "versions")).register(router);
+        router.add("PUT", VERSIONS.item(), (req, p) -> putVersion(req, p, false));
+        router.add("PATCH", VERSIONS.item(), (req, p) -> putVersion(req, p, true));
+        new ResourceRoutes(cloud, VERSIONS).view(this::withReplicationStatus).deletedAfter(Latency.IMAGE_VERSION_DELETE)
+                .markedDeleting().register(router);
     }
 
     private ArmResponse putGallery(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = galleryId(p);
+        ResourceId id = GALLERIES.id(p);
         if (!GALLERY_NAME.matcher(id.name()).matches()) {
             throw ArmException.invalidParameter("The gallery name '" + id.name() + "' is invalid. Azure compute"
                     + " gallery names contain only English letters, numbers, underscores and periods (no hyphens),"
@@ -93,7 +70,7 @@ final class GalleriesApi implements ResourceApi {
 
     private ArmResponse putImage(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = imageId(p);
+        ResourceId id = DEFINITIONS.id(p);
         if (!IMAGE_NAME.matcher(id.name()).matches()) {
             throw ArmException.invalidParameter("The gallery image name '" + id.name() + "' is invalid. It may"
                     + " contain English letters, numbers, hyphens, underscores and periods, must begin and end with a"
@@ -200,7 +177,7 @@ final class GalleriesApi implements ResourceApi {
 
     private ArmResponse putVersion(ArmRequest req, Router.Params p, boolean patch) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = versionId(p);
+        ResourceId id = VERSIONS.id(p);
         requireVersionName(id.name());
         Resource definition = cloud.requireParent(id);
         ObjectNode request = req.body();
@@ -459,14 +436,14 @@ final class GalleriesApi implements ResourceApi {
         return cloud.accepted(req, op, 200, version.body, false);
     }
 
-    private ArmResponse getVersion(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource version = cloud.require(versionId(p));
-        ObjectNode body = version.body.deepCopy();
-        if (req.expands("ReplicationStatus")) {
-            Json.with(body, "properties").set("replicationStatus", replicationStatus(version));
+    /** GET with $expand=ReplicationStatus carries each target region's replication progress. */
+    private JsonNode withReplicationStatus(ArmRequest req, Resource version) {
+        if (!req.expands("ReplicationStatus")) {
+            return version.body;
         }
-        return ArmResponse.ok(body);
+        ObjectNode body = version.body.deepCopy();
+        Json.with(body, "properties").set("replicationStatus", replicationStatus(version));
+        return body;
     }
 
     private ObjectNode replicationStatus(Resource version) {
@@ -509,29 +486,9 @@ final class GalleriesApi implements ResourceApi {
         return false;
     }
 
-    private ArmResponse deleteVersion(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource version = cloud.inventory.get(versionId(p));
-        if (version == null) {
-            return ArmResponse.status(204);
-        }
-        version.properties().put("provisioningState", "Deleting");
-        Operations.Op op = cloud.start(req, version.id, version.location(),
-                cloud.clock.after(Latency.IMAGE_VERSION_DELETE), () -> {
-                    cloud.inventory.remove(version.id);
-                    return null;
-                });
-        return cloud.accepted(req, op, 202, null, true);
-    }
-
-    /** Deletes a gallery or a definition; Azure refuses while nested resources exist. */
-    private ArmResponse deleteParent(ArmRequest req, ResourceId id, String childType, Latency latency) {
-        cloud.requireGroup(id.subscription(), id.resourceGroup());
-        Resource resource = cloud.inventory.get(id);
-        if (resource == null) {
-            return ArmResponse.status(204);
-        }
-        List<Resource> nested = cloud.inventory.children(id, childType);
+    /** Azure refuses to delete a gallery or a definition while nested resources exist. */
+    private void refuseWhileNested(Resource parent, String childType) {
+        List<Resource> nested = cloud.inventory.children(parent.id, childType);
         if (!nested.isEmpty()) {
             String ids = nested.stream().limit(5).map(r -> r.id.value().substring(r.id.value().indexOf("Microsoft.")))
                     .collect(Collectors.joining(", "));
@@ -539,23 +496,5 @@ final class GalleriesApi implements ResourceApi {
                     + " Some existing nested resource IDs include: '" + ids + "'. Please delete all nested resources"
                     + " before deleting this resource.");
         }
-        Operations.Op op = cloud.start(req, id, resource.location(), cloud.clock.after(latency), () -> {
-            cloud.inventory.remove(id);
-            return null;
-        });
-        return cloud.accepted(req, op, 202, null, true);
-    }
-
-    private ArmResponse listGalleries(ArmRequest req, Router.Params p) {
-        cloud.requireSubscription(p.get("sub"));
-        ResourceId scope = p.get("rg") == null ? new ResourceId("/subscriptions/" + p.get("sub"))
-                : cloud.requireGroup(p.get("sub"), p.get("rg")).id;
-        return CloudState.list(cloud.inventory.within(scope, "Microsoft.Compute/galleries"));
-    }
-
-    private ArmResponse listChildren(ResourceId parent, String childType) {
-        cloud.requireGroup(parent.subscription(), parent.resourceGroup());
-        cloud.require(parent);
-        return CloudState.list(cloud.inventory.children(parent, childType));
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * region and declare the VM's Hyper-V generation.
  */
 final class ImagesApi implements ResourceApi {
-    private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/images";
+    private static final ResourcePath IMAGES = ResourcePath.inGroup("Microsoft.Compute/images", "image");
     private final CloudState cloud;
 
     ImagesApi(CloudState cloud) {
@@ -16,19 +16,13 @@ final class ImagesApi implements ResourceApi {
 
     @Override
     public void register(Router router) {
-        router.add("PUT", BASE + "/{image}", this::put);
-        router.add("GET", BASE + "/{image}", this::get);
-        router.add("DELETE", BASE + "/{image}", this::delete);
-        router.add("GET", BASE, this::list);
-    }
-
-    private ResourceId id(Router.Params p) {
-        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Compute/images/" + p.get("image"));
+        router.add("PUT", IMAGES.item(), this::put);
+        new ResourceRoutes(cloud, IMAGES).deletedAfter(Latency.IMAGE_DELETE).register(router);
     }
 
     private ArmResponse put(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = id(p);
+        ResourceId id = IMAGES.id(p);
         ObjectNode request = req.body();
         String location = cloud.requireLocation(request, "Microsoft.Compute/images");
         Resource existing = cloud.inventory.get(id);
@@ -92,29 +86,5 @@ final class ImagesApi implements ResourceApi {
         Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.IMAGE_CREATE),
                 CloudState.provisioning(props));
         return cloud.accepted(req, op, 201, body, false);
-    }
-
-    private ArmResponse get(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return ArmResponse.ok(cloud.require(id(p)).body);
-    }
-
-    private ArmResponse list(ArmRequest req, Router.Params p) {
-        Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return CloudState.list(cloud.inventory.within(rg.id, "Microsoft.Compute/images"));
-    }
-
-    private ArmResponse delete(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource image = cloud.inventory.get(id(p));
-        if (image == null) {
-            return ArmResponse.status(204);
-        }
-        Operations.Op op = cloud.start(req, image.id, image.location(), cloud.clock.after(Latency.IMAGE_DELETE),
-                () -> {
-                    cloud.inventory.remove(image.id);
-                    return null;
-                });
-        return cloud.accepted(req, op, 202, null, true);
     }
 }

@@ -14,7 +14,6 @@ final class NetworkApi implements ResourceApi {
     static final String NICS = "networkInterfaces";
     static final String NSGS = "networkSecurityGroups";
     static final String PIPS = "publicIPAddresses";
-    private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Network/";
     private final CloudState cloud;
     private int nextPrivateIp = 4;
 
@@ -25,21 +24,20 @@ final class NetworkApi implements ResourceApi {
     @Override
     public void register(Router router) {
         for (String type : List.of(VNETS, NICS, NSGS, PIPS)) {
-            router.add("PUT", BASE + type + "/{name}", (req, p) -> put(req, p, type));
-            router.add("GET", BASE + type + "/{name}", (req, p) -> get(p, type));
-            router.add("DELETE", BASE + type + "/{name}", (req, p) -> delete(req, p, type));
-            router.add("GET", BASE + type, (req, p) -> list(p, type));
+            router.add("PUT", path(type).item(), (req, p) -> put(req, p, type));
+            new ResourceRoutes(cloud, path(type)).deletedAfter(Latency.NETWORK_DELETE)
+                    .refuseDeleteWhileInUse(resource -> refuseDeleteInUse(resource, type)).register(router);
         }
-        router.add("GET", BASE + VNETS + "/{name}/subnets/{subnet}", this::subnet);
+        router.add("GET", path(VNETS).item() + "/subnets/{subnet}", this::subnet);
     }
 
-    private ResourceId id(Router.Params p, String type) {
-        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Network/" + type + "/" + p.get("name"));
+    private static ResourcePath path(String type) {
+        return ResourcePath.inGroup("Microsoft.Network/" + type, "name");
     }
 
     private ArmResponse put(ArmRequest req, Router.Params p, String type) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = id(p, type);
+        ResourceId id = path(type).id(p);
         ObjectNode request = req.body();
         String location = cloud.requireLocation(request, "Microsoft.Network/" + type);
         ObjectNode body = CloudState.newBody(id, location, request);
@@ -146,41 +144,14 @@ final class NetworkApi implements ResourceApi {
         return null;
     }
 
-    private ArmResponse get(Router.Params p, String type) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return ArmResponse.ok(cloud.require(id(p, type)).body);
-    }
-
     private ArmResponse subnet(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        String subnetId = id(p, VNETS).value() + "/subnets/" + p.get("subnet");
+        String subnetId = path(VNETS).id(p).value() + "/subnets/" + p.get("subnet");
         JsonNode subnet = findSubnet(subnetId);
         if (subnet == null) {
             throw ArmException.notFound("Microsoft.Network/virtualNetworks/subnets", p.get("subnet"), p.get("rg"));
         }
         return ArmResponse.ok(subnet);
-    }
-
-    private ArmResponse list(Router.Params p, String type) {
-        Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return CloudState.list(cloud.inventory.within(rg.id, "Microsoft.Network/" + type));
-    }
-
-    private ArmResponse delete(ArmRequest req, Router.Params p, String type) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = id(p, type);
-        Resource resource = cloud.inventory.get(id);
-        if (resource == null) {
-            return ArmResponse.status(204);
-        }
-        refuseDeleteInUse(resource, type);
-        Operations.Op op = cloud.start(req, id, resource.location(), cloud.clock.after(Latency.NETWORK_DELETE),
-                () -> {
-                    refuseDeleteInUse(resource, type);
-                    cloud.inventory.remove(id);
-                    return null;
-                });
-        return cloud.accepted(req, op, 202, null, true);
     }
 
     private void refuseDeleteInUse(Resource resource, String type) {

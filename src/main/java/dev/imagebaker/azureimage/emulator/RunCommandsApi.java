@@ -14,7 +14,7 @@ import java.time.Instant;
  * returns and the guest shuts down shortly after.
  */
 final class RunCommandsApi implements ResourceApi {
-    private static final String RUN_COMMANDS = VirtualMachinesApi.VM + "/runCommands";
+    private static final ResourcePath RUN_COMMANDS = VirtualMachinesApi.VMS.child("runCommands", "name");
     private static final long DEFAULT_TIMEOUT_SECONDS = 90 * 60;
     private final CloudState cloud;
     private final GuestDownloads downloads;
@@ -26,17 +26,16 @@ final class RunCommandsApi implements ResourceApi {
 
     @Override
     public void register(Router router) {
-        router.add("PUT", RUN_COMMANDS + "/{name}", this::put);
-        router.add("GET", RUN_COMMANDS + "/{name}", this::get);
-        router.add("DELETE", RUN_COMMANDS + "/{name}", this::delete);
-        router.add("GET", RUN_COMMANDS, this::list);
-        router.add("POST", VirtualMachinesApi.VM + "/runCommand", this::action);
+        router.add("PUT", RUN_COMMANDS.item(), this::put);
+        // Like every run command route, GET and DELETE find the VM first: a missing VM is the error.
+        new ResourceRoutes(cloud, RUN_COMMANDS).parentFirst().view(RunCommandsApi::withInstanceView)
+                .deletedAfter(Latency.RUN_COMMAND_DELETE).register(router);
+        router.add("POST", VirtualMachinesApi.VMS.item() + "/runCommand", this::action);
     }
 
     private Resource vm(Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return cloud.require(ResourceId.of(p.get("sub"), p.get("rg"),
-                "Microsoft.Compute/virtualMachines/" + p.get("vm")));
+        return cloud.require(VirtualMachinesApi.VMS.id(p));
     }
 
     private void requireRunning(Resource vm) {
@@ -197,33 +196,14 @@ final class RunCommandsApi implements ResourceApi {
         return text.length() <= 4096 ? text : text.substring(text.length() - 4096);
     }
 
-    private ArmResponse get(ArmRequest req, Router.Params p) {
-        Resource vm = vm(p);
-        Resource run = cloud.require(vm.id.child("runCommands", p.get("name")));
+    /** GET with $expand=instanceView carries the script's execution state and output. */
+    private static JsonNode withInstanceView(ArmRequest req, Resource run) {
+        if (!req.expands("instanceView")) {
+            return run.body;
+        }
         ObjectNode body = run.body.deepCopy();
-        if (req.expands("instanceView")) {
-            Json.with(body, "properties").set("instanceView", run.state.path("instanceView").deepCopy());
-        }
-        return ArmResponse.ok(body);
-    }
-
-    private ArmResponse list(ArmRequest req, Router.Params p) {
-        Resource vm = vm(p);
-        return CloudState.list(cloud.inventory.children(vm.id, "runCommands"));
-    }
-
-    private ArmResponse delete(ArmRequest req, Router.Params p) {
-        Resource vm = vm(p);
-        Resource run = cloud.inventory.get(vm.id.child("runCommands", p.get("name")));
-        if (run == null) {
-            return ArmResponse.status(204);
-        }
-        Operations.Op op = cloud.start(req, run.id, run.location(), cloud.clock.after(Latency.RUN_COMMAND_DELETE),
-                () -> {
-                    cloud.inventory.remove(run.id);
-                    return null;
-                });
-        return cloud.accepted(req, op, 202, null, true);
+        Json.with(body, "properties").set("instanceView", run.state.path("instanceView").deepCopy());
+        return body;
     }
 
     /** The action form: one at a time per VM; the result comes from the Location URL. */

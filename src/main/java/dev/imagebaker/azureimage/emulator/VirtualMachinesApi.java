@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * never deprovisioned fails with OSProvisioningTimedOut; managed images are region-bound.
  */
 final class VirtualMachinesApi implements ResourceApi {
-    static final String VM = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines/{vm}";
+    static final ResourcePath VMS = ResourcePath.inGroup("Microsoft.Compute/virtualMachines", "vm");
+    private static final String VM = VMS.item();
     private static final Pattern SIZE = Pattern.compile("^(Standard|Basic)_[A-Za-z0-9_]+$");
     private static final Pattern WINDOWS_COMPUTER_NAME = Pattern.compile("^(?![0-9]+$)[A-Za-z0-9-]{1,15}$");
     private final CloudState cloud;
@@ -28,11 +29,9 @@ final class VirtualMachinesApi implements ResourceApi {
     @Override
     public void register(Router router) {
         router.add("PUT", VM, this::put);
-        router.add("GET", VM, this::get);
+        new ResourceRoutes(cloud, VMS).view(VirtualMachinesApi::withInstanceView)
+                .deletedAfter(Latency.VM_DELETE).markedDeleting().removedBy(vms::remove).register(router);
         router.add("GET", VM + "/instanceView", this::instanceView);
-        router.add("DELETE", VM, this::delete);
-        router.add("GET", "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines",
-                this::list);
         router.add("POST", VM + "/start", (req, p) -> power(req, p, "start", PowerState.STARTING, Latency.VM_START));
         router.add("POST", VM + "/powerOff", (req, p) -> power(req, p, "powerOff", PowerState.STOPPING,
                 Latency.VM_POWER_OFF));
@@ -44,7 +43,7 @@ final class VirtualMachinesApi implements ResourceApi {
     }
 
     private ResourceId id(Router.Params p) {
-        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Compute/virtualMachines/" + p.get("vm"));
+        return VMS.id(p);
     }
 
     private ArmResponse put(ArmRequest req, Router.Params p) {
@@ -245,24 +244,19 @@ final class VirtualMachinesApi implements ResourceApi {
         cloud.inventory.put(new Resource(diskId, disk, Json.object()));
     }
 
-    private ArmResponse get(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource vm = cloud.require(id(p));
-        ObjectNode body = vm.body.deepCopy();
-        if (req.expands("instanceView")) {
-            Json.with(body, "properties").set("instanceView", VmState.instanceView(vm));
+    /** GET with $expand=instanceView carries the instance view in the properties. */
+    private static JsonNode withInstanceView(ArmRequest req, Resource vm) {
+        if (!req.expands("instanceView")) {
+            return vm.body;
         }
-        return ArmResponse.ok(body);
+        ObjectNode body = vm.body.deepCopy();
+        Json.with(body, "properties").set("instanceView", VmState.instanceView(vm));
+        return body;
     }
 
     private ArmResponse instanceView(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
         return ArmResponse.ok(VmState.instanceView(cloud.require(id(p))));
-    }
-
-    private ArmResponse list(ArmRequest req, Router.Params p) {
-        Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return CloudState.list(cloud.inventory.within(rg.id, "Microsoft.Compute/virtualMachines"));
     }
 
     /** A power action: the VM shows the transition until the operation completes, then settles. */
@@ -313,20 +307,5 @@ final class VirtualMachinesApi implements ResourceApi {
         }
         vm.state.put("generalized", true);
         return ArmResponse.status(200);
-    }
-
-    private ArmResponse delete(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource vm = cloud.inventory.get(id(p));
-        if (vm == null) {
-            return ArmResponse.status(204);
-        }
-        vm.properties().put("provisioningState", "Deleting");
-        Operations.Op op = cloud.start(req, vm.id, vm.location(), cloud.clock.after(Latency.VM_DELETE),
-                () -> {
-                    vms.remove(vm);
-                    return null;
-                });
-        return cloud.accepted(req, op, 202, null, true);
     }
 }
