@@ -154,7 +154,8 @@ public final class ArmEmulator implements AutoCloseable {
                 new DisksApi(cloud),
                 new MarketplaceApi(cloud),
                 new ImagesApi(cloud),
-                new GalleriesApi(cloud));
+                new GalleriesApi(cloud),
+                new GalleryImageVersionsApi(cloud));
     }
 
     private void afterChange() {

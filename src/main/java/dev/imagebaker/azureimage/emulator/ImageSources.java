@@ -8,9 +8,11 @@ import java.util.Locale;
 /** Resolves a VM's imageReference: a marketplace URN, a managed image, a gallery version or a definition. */
 final class ImageSources {
     private final CloudState cloud;
+    private final Replication replication;
 
     ImageSources(CloudState cloud) {
         this.cloud = cloud;
+        this.replication = new Replication(cloud.clock);
     }
 
     ImageSource resolve(JsonNode imageReference, String location, ObjectNode vmProperties) {
@@ -88,7 +90,7 @@ final class ImageSources {
             throw new ArmException(404, "GalleryImageNotFound", "The gallery image version " + requested
                     + " is not available.");
         }
-        if (!GalleriesApi.replicatedTo(cloud, version, location)) {
+        if (!replication.replicatedTo(version, location)) {
             throw new ArmException(404, "GalleryImageNotFound", "The gallery image version " + version.id
                     + " is not available in region '" + location + "'. Replicate it to that region or create the"
                     + " VM in a region it is replicated to.");
