@@ -11,7 +11,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +40,7 @@ public final class ArmEmulator implements AutoCloseable {
     }
 
     private final Builder options;
-    private final Cloud cloud;
+    private final CloudState cloud;
     private final StateFile stateFile;
     private HttpServer server;
     private ExecutorService executor;
@@ -47,7 +49,7 @@ public final class ArmEmulator implements AutoCloseable {
 
     private ArmEmulator(Builder options) {
         this.options = options;
-        this.cloud = new Cloud(new Clock(options.timeScale), new Faults());
+        this.cloud = new CloudState(new Clock(options.timeScale), new Faults());
         this.stateFile = options.stateFile == null ? null : new StateFile(options.stateFile);
     }
 
@@ -113,21 +115,10 @@ public final class ArmEmulator implements AutoCloseable {
         if (stateFile != null) {
             stateFile.load(cloud);
         }
-        Router router = new Router();
-        VmState vms = new VmState(cloud);
-        new SubscriptionsApi(cloud, router, TENANT);
-        new IdentityApi(router, TENANT);
-        new OperationsApi(cloud, router);
-        new ResourceGroupsApi(cloud, router);
-        new NetworkApi(cloud, router);
-        new VirtualMachinesApi(cloud, router, vms);
-        StorageApi storage = new StorageApi(cloud, router);
+        StorageApi storage = new StorageApi(cloud);
         BlobApi blobs = new BlobApi(cloud, storage);
-        new RunCommandsApi(cloud, router, vms, blobs);
-        new DisksApi(cloud, router);
-        new MarketplaceApi(cloud, router);
-        new ImagesApi(cloud, router);
-        new GalleriesApi(cloud, router);
+        Router router = new Router();
+        apis(storage, blobs).forEach(api -> api.register(router));
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port);
         if (options.https) {
             tls = TlsMaterial.get();
@@ -147,6 +138,24 @@ public final class ArmEmulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
+    }
+
+    /** Every API the emulator serves. A new resource type is one class plus one line here. */
+    private List<ResourceApi> apis(StorageApi storage, BlobApi blobs) {
+        return List.of(
+                new SubscriptionsApi(cloud, TENANT),
+                new IdentityApi(TENANT),
+                new OperationsApi(cloud),
+                new ResourceGroupsApi(cloud),
+                new NetworkApi(cloud),
+                new VirtualMachinesApi(cloud),
+                storage,
+                new RunCommandsApi(cloud, blobs),
+                new DisksApi(cloud),
+                new MarketplaceApi(cloud),
+                new ImagesApi(cloud),
+                new GalleriesApi(cloud),
+                new GalleryImageVersionsApi(cloud));
     }
 
     private void afterChange() {
@@ -183,9 +192,9 @@ public final class ArmEmulator implements AutoCloseable {
     }
 
     /** Every operation the emulator answered so far, by Azure's names, in first-seen order. */
-    public java.util.List<String> operationsAnswered() {
+    public List<String> operationsAnswered() {
         synchronized (handler.operations) {
-            return new java.util.ArrayList<>(handler.operations);
+            return new ArrayList<>(handler.operations);
         }
     }
 

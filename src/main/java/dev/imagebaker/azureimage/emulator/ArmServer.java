@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * one at a time so that the emulated cloud changes deterministically.
  */
 final class ArmServer implements HttpHandler {
-    private final Cloud cloud;
+    private final CloudState cloud;
     private final Router router;
     private final BlobApi blobApi;
     private final Consumer<String> requestLog;
@@ -30,7 +30,7 @@ final class ArmServer implements HttpHandler {
     /** Every operation answered, in first-seen order: what a client did, by Azure's names. */
     final java.util.Set<String> operations = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
-    ArmServer(Cloud cloud, Router router, BlobApi blobApi, Consumer<String> requestLog, Runnable afterChange,
+    ArmServer(CloudState cloud, Router router, BlobApi blobApi, Consumer<String> requestLog, Runnable afterChange,
               String scheme) {
         this.cloud = cloud;
         this.router = router;

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  */
 final class BlobApi {
     private static final Pattern BLOCK = Pattern.compile("<(Latest|Committed|Uncommitted)>([^<]*)</\\1>");
-    private final Cloud cloud;
+    private final CloudState cloud;
     private final StorageApi storage;
 
-    BlobApi(Cloud cloud, StorageApi storage) {
+    BlobApi(CloudState cloud, StorageApi storage) {
         this.cloud = cloud;
         this.storage = storage;
     }

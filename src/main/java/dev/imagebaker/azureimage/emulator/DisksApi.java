@@ -1,48 +1,21 @@
 package dev.imagebaker.azureimage.emulator;
 
-
 /**
  * Managed disks: GET, list and DELETE. A disk attached to a VM cannot be deleted, nor can a disk that is the
  * source of a managed image that still exists.
  */
-final class DisksApi {
-    private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/disks";
-    private final Cloud cloud;
+final class DisksApi implements ResourceApi {
+    private static final ResourcePath DISKS = ResourcePath.inGroup("Microsoft.Compute/disks", "disk");
+    private final CloudState cloud;
 
-    DisksApi(Cloud cloud, Router router) {
+    DisksApi(CloudState cloud) {
         this.cloud = cloud;
-        router.add("GET", BASE + "/{disk}", this::get);
-        router.add("DELETE", BASE + "/{disk}", this::delete);
-        router.add("GET", BASE, this::list);
     }
 
-    private ResourceId id(Router.Params p) {
-        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Compute/disks/" + p.get("disk"));
-    }
-
-    private ArmResponse get(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return ArmResponse.ok(cloud.require(id(p)).body);
-    }
-
-    private ArmResponse list(ArmRequest req, Router.Params p) {
-        Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Compute/disks"));
-    }
-
-    private ArmResponse delete(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource disk = cloud.inventory.get(id(p));
-        if (disk == null) {
-            return ArmResponse.status(204);
-        }
-        refuseInUse(disk);
-        Operations.Op op = cloud.start(req, disk.id, disk.location(), cloud.clock.after(Latency.DISK_DELETE), () -> {
-            refuseInUse(disk);
-            cloud.inventory.remove(disk.id);
-            return null;
-        });
-        return cloud.accepted(req, op, 202, null, true);
+    @Override
+    public void register(Router router) {
+        new ResourceRoutes(cloud, DISKS).deletedAfter(Latency.DISK_DELETE).refuseDeleteWhileInUse(this::refuseInUse)
+                .register(router);
     }
 
     private void refuseInUse(Resource disk) {

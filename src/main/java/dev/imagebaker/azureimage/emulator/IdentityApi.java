@@ -10,11 +10,15 @@ import java.util.UUID;
  * configuration and a client-credentials token endpoint under {@code /adfs}. Tokens are unsigned JWTs; the
  * emulator accepts any bearer token, since it guards no real resource.
  */
-final class IdentityApi {
+final class IdentityApi implements ResourceApi {
     private final String tenantId;
 
-    IdentityApi(Router router, String tenantId) {
+    IdentityApi(String tenantId) {
         this.tenantId = tenantId;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("GET", "/metadata/endpoints", this::metadata);
         router.add("GET", "/adfs/.well-known/openid-configuration", this::openIdConfiguration);
         router.add("GET", "/adfs/{tenant}/.well-known/openid-configuration", this::openIdConfiguration);

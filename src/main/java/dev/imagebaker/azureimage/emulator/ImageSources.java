@@ -7,10 +7,12 @@ import java.util.Locale;
 
 /** Resolves a VM's imageReference: a marketplace URN, a managed image, a gallery version or a definition. */
 final class ImageSources {
-    private final Cloud cloud;
+    private final CloudState cloud;
+    private final Replication replication;
 
-    ImageSources(Cloud cloud) {
+    ImageSources(CloudState cloud) {
         this.cloud = cloud;
+        this.replication = new Replication(cloud.clock);
     }
 
     ImageSource resolve(JsonNode imageReference, String location, ObjectNode vmProperties) {
@@ -41,7 +43,7 @@ final class ImageSources {
             throw ArmException.invalidParameter("The image reference must name publisher, offer and sku, or an id.",
                     "imageReference");
         }
-        Marketplace.Sku sku;
+        MarketplaceCatalog.Sku sku;
         String exact;
         try {
             sku = cloud.marketplace.sku(publisher, offer, skuName);
@@ -54,7 +56,7 @@ final class ImageSources {
         }
         stored.put("exactVersion", exact);
         return new ImageSource(sku.osType(), sku.hyperVGeneration(), sku.architecture(), true,
-                "marketplace image " + Marketplace.urn(sku, exact));
+                "marketplace image " + MarketplaceCatalog.urn(sku, exact));
     }
 
     private ImageSource managedImage(ResourceId id, String location) {
@@ -76,7 +78,7 @@ final class ImageSources {
         return cloud.inventory.children(definition, "versions").stream()
                 .filter(v -> !v.properties().path("publishingProfile").path("excludeFromLatest").asBoolean())
                 .filter(v -> "Succeeded".equals(v.properties().path("provisioningState").asText()))
-                .max(Comparator.comparing(v -> v.name(), Marketplace::compareNumerically))
+                .max(Comparator.comparing(v -> v.name(), MarketplaceCatalog::compareNumerically))
                 .orElseThrow(() -> new ArmException(404, "GalleryImageNotFound", "The gallery image "
                         + definition + " has no version that can be used as latest: every version is excluded"
                         + " from latest or not yet provisioned."));
@@ -88,7 +90,7 @@ final class ImageSources {
             throw new ArmException(404, "GalleryImageNotFound", "The gallery image version " + requested
                     + " is not available.");
         }
-        if (!GalleriesApi.replicatedTo(cloud, version, location)) {
+        if (!replication.replicatedTo(version, location)) {
             throw new ArmException(404, "GalleryImageNotFound", "The gallery image version " + version.id
                     + " is not available in region '" + location + "'. Replicate it to that region or create the"
                     + " VM in a region it is replicated to.");

@@ -6,25 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Managed images captured from a VM. The VM must be generalized and deallocated, the image must be in the VM's
  * region and declare the VM's Hyper-V generation.
  */
-final class ImagesApi {
-    private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/images";
-    private final Cloud cloud;
+final class ImagesApi implements ResourceApi {
+    private static final ResourcePath IMAGES = ResourcePath.inGroup("Microsoft.Compute/images", "image");
+    private final CloudState cloud;
 
-    ImagesApi(Cloud cloud, Router router) {
+    ImagesApi(CloudState cloud) {
         this.cloud = cloud;
-        router.add("PUT", BASE + "/{image}", this::put);
-        router.add("GET", BASE + "/{image}", this::get);
-        router.add("DELETE", BASE + "/{image}", this::delete);
-        router.add("GET", BASE, this::list);
     }
 
-    private ResourceId id(Router.Params p) {
-        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Compute/images/" + p.get("image"));
+    @Override
+    public void register(Router router) {
+        router.add("PUT", IMAGES.item(), this::put);
+        new ResourceRoutes(cloud, IMAGES).deletedAfter(Latency.IMAGE_DELETE).register(router);
     }
 
     private ArmResponse put(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = id(p);
+        ResourceId id = IMAGES.id(p);
         ObjectNode request = req.body();
         String location = cloud.requireLocation(request, "Microsoft.Compute/images");
         Resource existing = cloud.inventory.get(id);
@@ -34,7 +32,7 @@ final class ImagesApi {
             }
             return ArmResponse.ok(existing.body);
         }
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         String vmId = Json.text(props, "sourceVirtualMachine.id");
         if (vmId == null) {
@@ -55,7 +53,7 @@ final class ImagesApi {
                     + "' because the VM is not generalized. Mark it generalized (after deprovisioning the guest)"
                     + " first.");
         }
-        if (!"deallocated".equals(vm.state.path("power").asText())) {
+        if (VmState.power(vm) != PowerState.DEALLOCATED) {
             throw ArmException.operationNotAllowed("The operation 'Create Image' is not allowed on VM '" + vm.name()
                     + "' because the VM is not deallocated.");
         }
@@ -86,31 +84,7 @@ final class ImagesApi {
         Resource image = new Resource(id, body, state);
         cloud.inventory.put(image);
         Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.IMAGE_CREATE),
-                Cloud.provisioning(props));
+                CloudState.provisioning(props));
         return cloud.accepted(req, op, 201, body, false);
-    }
-
-    private ArmResponse get(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return ArmResponse.ok(cloud.require(id(p)).body);
-    }
-
-    private ArmResponse list(ArmRequest req, Router.Params p) {
-        Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Compute/images"));
-    }
-
-    private ArmResponse delete(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource image = cloud.inventory.get(id(p));
-        if (image == null) {
-            return ArmResponse.status(204);
-        }
-        Operations.Op op = cloud.start(req, image.id, image.location(), cloud.clock.after(Latency.IMAGE_DELETE),
-                () -> {
-                    cloud.inventory.remove(image.id);
-                    return null;
-                });
-        return cloud.accepted(req, op, 202, null, true);
     }
 }

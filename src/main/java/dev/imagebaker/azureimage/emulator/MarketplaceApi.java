@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Locale;
 
 /** Marketplace image listings under /providers/Microsoft.Compute/locations/{location}/publishers. */
-final class MarketplaceApi {
+final class MarketplaceApi implements ResourceApi {
     private static final String BASE = "/subscriptions/{sub}/providers/Microsoft.Compute/locations/{loc}/publishers";
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    MarketplaceApi(Cloud cloud, Router router) {
+    MarketplaceApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("GET", BASE, this::publishers);
         router.add("GET", BASE + "/{pub}/artifacttypes/vmimage/offers", this::offers);
         router.add("GET", BASE + "/{pub}/artifacttypes/vmimage/offers/{offer}/skus", this::skus);
@@ -59,7 +63,7 @@ final class MarketplaceApi {
     private ArmResponse skus(ArmRequest req, Router.Params p) {
         String loc = location(p);
         ArrayNode out = Json.array();
-        for (Marketplace.Sku sku : cloud.marketplace.skus(p.get("pub"), p.get("offer"))) {
+        for (MarketplaceCatalog.Sku sku : cloud.marketplace.skus(p.get("pub"), p.get("offer"))) {
             out.add(entry(p, loc, sku.sku(), sku.publisher() + "/ArtifactTypes/VMImage/Offers/" + sku.offer()
                     + "/Skus/" + sku.sku()));
         }
@@ -69,7 +73,7 @@ final class MarketplaceApi {
     /** Lists versions; $orderby=name sorts as text, exactly like ARM (so 9.8 comes after 9.10). */
     private ArmResponse versions(ArmRequest req, Router.Params p) {
         String loc = location(p);
-        Marketplace.Sku sku = cloud.marketplace.sku(p.get("pub"), p.get("offer"), p.get("sku"));
+        MarketplaceCatalog.Sku sku = cloud.marketplace.sku(p.get("pub"), p.get("offer"), p.get("sku"));
         List<String> versions = new ArrayList<>(sku.versions());
         String orderBy = req.query("$orderby");
         if (orderBy != null) {
@@ -91,9 +95,9 @@ final class MarketplaceApi {
 
     private ArmResponse version(ArmRequest req, Router.Params p) {
         String loc = location(p);
-        Marketplace.Sku sku = cloud.marketplace.sku(p.get("pub"), p.get("offer"), p.get("sku"));
+        MarketplaceCatalog.Sku sku = cloud.marketplace.sku(p.get("pub"), p.get("offer"), p.get("sku"));
         if ("latest".equalsIgnoreCase(p.get("version"))) {
-            throw Marketplace.notFound();
+            throw MarketplaceCatalog.notFound();
         }
         String version = cloud.marketplace.resolve(sku, p.get("version"));
         ObjectNode body = entry(p, loc, version, versionPath(sku, version));
@@ -109,7 +113,7 @@ final class MarketplaceApi {
         return ArmResponse.ok(body);
     }
 
-    private static String versionPath(Marketplace.Sku sku, String version) {
+    private static String versionPath(MarketplaceCatalog.Sku sku, String version) {
         return sku.publisher() + "/ArtifactTypes/VMImage/Offers/" + sku.offer() + "/Skus/" + sku.sku()
                 + "/Versions/" + version;
     }

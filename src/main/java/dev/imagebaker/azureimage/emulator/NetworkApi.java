@@ -9,36 +9,38 @@ import java.util.List;
  * Microsoft.Network: virtual networks with subnets, network interfaces (which reference a subnet by id),
  * network security groups and public IP addresses. Writes are long-running (201 + Azure-AsyncOperation).
  */
-final class NetworkApi {
+final class NetworkApi implements ResourceApi {
     static final String VNETS = "virtualNetworks";
     static final String NICS = "networkInterfaces";
     static final String NSGS = "networkSecurityGroups";
     static final String PIPS = "publicIPAddresses";
-    private static final String BASE = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Network/";
-    private final Cloud cloud;
+    private final CloudState cloud;
     private int nextPrivateIp = 4;
 
-    NetworkApi(Cloud cloud, Router router) {
+    NetworkApi(CloudState cloud) {
         this.cloud = cloud;
-        for (String type : List.of(VNETS, NICS, NSGS, PIPS)) {
-            router.add("PUT", BASE + type + "/{name}", (req, p) -> put(req, p, type));
-            router.add("GET", BASE + type + "/{name}", (req, p) -> get(p, type));
-            router.add("DELETE", BASE + type + "/{name}", (req, p) -> delete(req, p, type));
-            router.add("GET", BASE + type, (req, p) -> list(p, type));
-        }
-        router.add("GET", BASE + VNETS + "/{name}/subnets/{subnet}", this::subnet);
     }
 
-    private ResourceId id(Router.Params p, String type) {
-        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Network/" + type + "/" + p.get("name"));
+    @Override
+    public void register(Router router) {
+        for (String type : List.of(VNETS, NICS, NSGS, PIPS)) {
+            router.add("PUT", path(type).item(), (req, p) -> put(req, p, type));
+            new ResourceRoutes(cloud, path(type)).deletedAfter(Latency.NETWORK_DELETE)
+                    .refuseDeleteWhileInUse(resource -> refuseDeleteInUse(resource, type)).register(router);
+        }
+        router.add("GET", path(VNETS).item() + "/subnets/{subnet}", this::subnet);
+    }
+
+    private static ResourcePath path(String type) {
+        return ResourcePath.inGroup("Microsoft.Network/" + type, "name");
     }
 
     private ArmResponse put(ArmRequest req, Router.Params p, String type) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = id(p, type);
+        ResourceId id = path(type).id(p);
         ObjectNode request = req.body();
         String location = cloud.requireLocation(request, "Microsoft.Network/" + type);
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         switch (type) {
             case VNETS -> prepareVnet(id, props);
@@ -57,7 +59,7 @@ final class NetworkApi {
         Resource resource = new Resource(id, body, Json.object());
         cloud.inventory.put(resource);
         Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.NETWORK_WRITE),
-                Cloud.provisioning(props));
+                CloudState.provisioning(props));
         return cloud.accepted(req, op, existing == null ? 201 : 200, body, false);
     }
 
@@ -142,41 +144,14 @@ final class NetworkApi {
         return null;
     }
 
-    private ArmResponse get(Router.Params p, String type) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return ArmResponse.ok(cloud.require(id(p, type)).body);
-    }
-
     private ArmResponse subnet(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        String subnetId = id(p, VNETS).value() + "/subnets/" + p.get("subnet");
+        String subnetId = path(VNETS).id(p).value() + "/subnets/" + p.get("subnet");
         JsonNode subnet = findSubnet(subnetId);
         if (subnet == null) {
             throw ArmException.notFound("Microsoft.Network/virtualNetworks/subnets", p.get("subnet"), p.get("rg"));
         }
         return ArmResponse.ok(subnet);
-    }
-
-    private ArmResponse list(Router.Params p, String type) {
-        Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Network/" + type));
-    }
-
-    private ArmResponse delete(ArmRequest req, Router.Params p, String type) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = id(p, type);
-        Resource resource = cloud.inventory.get(id);
-        if (resource == null) {
-            return ArmResponse.status(204);
-        }
-        refuseDeleteInUse(resource, type);
-        Operations.Op op = cloud.start(req, id, resource.location(), cloud.clock.after(Latency.NETWORK_DELETE),
-                () -> {
-                    refuseDeleteInUse(resource, type);
-                    cloud.inventory.remove(id);
-                    return null;
-                });
-        return cloud.accepted(req, op, 202, null, true);
     }
 
     private void refuseDeleteInUse(Resource resource, String type) {

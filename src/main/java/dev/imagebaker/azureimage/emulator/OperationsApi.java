@@ -1,11 +1,15 @@
 package dev.imagebaker.azureimage.emulator;
 
 /** The status and result URLs that long-running operations hand out. */
-final class OperationsApi {
-    private final Cloud cloud;
+final class OperationsApi implements ResourceApi {
+    private final CloudState cloud;
 
-    OperationsApi(Cloud cloud, Router router) {
+    OperationsApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("GET", "/subscriptions/{sub}/providers/{ns}/locations/{loc}/operations/{id}", this::status);
         router.add("GET", "/subscriptions/{sub}/providers/{ns}/locations/{loc}/operationResults/{id}", this::result);
     }

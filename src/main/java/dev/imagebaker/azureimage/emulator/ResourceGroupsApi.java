@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Resource groups: PUT, GET, HEAD (204/404), PATCH (tags), list, and DELETE, which removes everything inside. */
-final class ResourceGroupsApi {
+final class ResourceGroupsApi implements ResourceApi {
     private static final String GROUP = "/subscriptions/{sub}/resourcegroups/{rg}";
     private static final Pattern NAME = Pattern.compile("^[-\\w._()]{1,90}$");
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    ResourceGroupsApi(Cloud cloud, Router router) {
+    ResourceGroupsApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("PUT", GROUP, this::put);
         router.add("GET", GROUP, this::get);
         router.add("HEAD", GROUP, this::head);
@@ -51,7 +55,7 @@ final class ResourceGroupsApi {
             return ArmResponse.ok(existing.body);
         }
         String location = cloud.requireLocation(request, "resourceGroups");
-        ObjectNode body = Cloud.newBody(new ResourceId(id.value()), location, request);
+        ObjectNode body = CloudState.newBody(new ResourceId(id.value()), location, request);
         body.put("type", "Microsoft.Resources/resourceGroups");
         body.set("properties", Json.object().put("provisioningState", "Succeeded"));
         cloud.inventory.put(new Resource(id, body, Json.object()));

@@ -13,32 +13,33 @@ import java.time.Instant;
  * completion, because it kills the guest agent that reports it, as on Azure; started detached, the run command
  * returns and the guest shuts down shortly after.
  */
-final class RunCommandsApi {
-    private static final String RUN_COMMANDS = VirtualMachinesApi.VM + "/runCommands";
+final class RunCommandsApi implements ResourceApi {
+    private static final ResourcePath RUN_COMMANDS = VirtualMachinesApi.VMS.child("runCommands", "name");
     private static final long DEFAULT_TIMEOUT_SECONDS = 90 * 60;
-    private final Cloud cloud;
-    private final VmState vms;
+    private final CloudState cloud;
     private final GuestDownloads downloads;
 
-    RunCommandsApi(Cloud cloud, Router router, VmState vms, BlobApi blobs) {
+    RunCommandsApi(CloudState cloud, BlobApi blobs) {
         this.cloud = cloud;
-        this.vms = vms;
         this.downloads = new GuestDownloads(blobs);
-        router.add("PUT", RUN_COMMANDS + "/{name}", this::put);
-        router.add("GET", RUN_COMMANDS + "/{name}", this::get);
-        router.add("DELETE", RUN_COMMANDS + "/{name}", this::delete);
-        router.add("GET", RUN_COMMANDS, this::list);
-        router.add("POST", VirtualMachinesApi.VM + "/runCommand", this::action);
+    }
+
+    @Override
+    public void register(Router router) {
+        router.add("PUT", RUN_COMMANDS.item(), this::put);
+        // Like every run command route, GET and DELETE find the VM first: a missing VM is the error.
+        new ResourceRoutes(cloud, RUN_COMMANDS).parentFirst().view(RunCommandsApi::withInstanceView)
+                .deletedAfter(Latency.RUN_COMMAND_DELETE).register(router);
+        router.add("POST", VirtualMachinesApi.VMS.item() + "/runCommand", this::action);
     }
 
     private Resource vm(Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return cloud.require(ResourceId.of(p.get("sub"), p.get("rg"),
-                "Microsoft.Compute/virtualMachines/" + p.get("vm")));
+        return cloud.require(VirtualMachinesApi.VMS.id(p));
     }
 
     private void requireRunning(Resource vm) {
-        if (!"running".equals(vms.power(vm))) {
+        if (VmState.power(vm) != PowerState.RUNNING) {
             throw ArmException.operationNotAllowed("Cannot modify extensions in the VM when the VM is not running.");
         }
     }
@@ -91,8 +92,8 @@ final class RunCommandsApi {
                 () -> {
                     vm.state.put("deprovisioned", true);
                     vm.state.put("agentAlive", false);
-                    if (script.shutsDown() && "running".equals(vms.power(vm))) {
-                        vm.state.put("power", "stopped");
+                    if (script.shutsDown() && VmState.power(vm) == PowerState.RUNNING) {
+                        VmState.setPower(vm, PowerState.STOPPED);
                     }
                     return null;
                 }, null);
@@ -113,7 +114,7 @@ final class RunCommandsApi {
             throw new ArmException(409, "Conflict", "The run command '" + id.name() + "' is still running."
                     + " Wait for it to finish before updating it.");
         }
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         String script = Json.text(props, "source.script");
         if (script == null && Json.text(props, "source.commandId") == null
@@ -195,41 +196,22 @@ final class RunCommandsApi {
         return text.length() <= 4096 ? text : text.substring(text.length() - 4096);
     }
 
-    private ArmResponse get(ArmRequest req, Router.Params p) {
-        Resource vm = vm(p);
-        Resource run = cloud.require(vm.id.child("runCommands", p.get("name")));
+    /** GET with $expand=instanceView carries the script's execution state and output. */
+    private static JsonNode withInstanceView(ArmRequest req, Resource run) {
+        if (!req.expands("instanceView")) {
+            return run.body;
+        }
         ObjectNode body = run.body.deepCopy();
-        if (req.expands("instanceView")) {
-            Json.with(body, "properties").set("instanceView", run.state.path("instanceView").deepCopy());
-        }
-        return ArmResponse.ok(body);
-    }
-
-    private ArmResponse list(ArmRequest req, Router.Params p) {
-        Resource vm = vm(p);
-        return Cloud.list(cloud.inventory.children(vm.id, "runCommands"));
-    }
-
-    private ArmResponse delete(ArmRequest req, Router.Params p) {
-        Resource vm = vm(p);
-        Resource run = cloud.inventory.get(vm.id.child("runCommands", p.get("name")));
-        if (run == null) {
-            return ArmResponse.status(204);
-        }
-        Operations.Op op = cloud.start(req, run.id, run.location(), cloud.clock.after(Latency.RUN_COMMAND_DELETE),
-                () -> {
-                    cloud.inventory.remove(run.id);
-                    return null;
-                });
-        return cloud.accepted(req, op, 202, null, true);
+        Json.with(body, "properties").set("instanceView", run.state.path("instanceView").deepCopy());
+        return body;
     }
 
     /** The action form: one at a time per VM; the result comes from the Location URL. */
     private ArmResponse action(ArmRequest req, Router.Params p) {
         Resource vm = vm(p);
-        if (!"running".equals(vms.power(vm))) {
+        if (VmState.power(vm) != PowerState.RUNNING) {
             throw ArmException.operationNotAllowed("Operation 'RunCommand' is not allowed on VM '" + vm.name()
-                    + "' since the VM is " + vms.power(vm) + ".");
+                    + "' since the VM is " + VmState.power(vm).word() + ".");
         }
         Operations.Op running = cloud.operations.get(vm.state.path("actionRunCommand").asText(""));
         if (running != null && !running.done()) {

@@ -21,7 +21,7 @@ final class StateFile {
         this.file = file;
     }
 
-    void load(Cloud cloud) {
+    void load(CloudState cloud) {
         if (!Files.exists(file)) {
             return;
         }
@@ -35,7 +35,7 @@ final class StateFile {
         }
     }
 
-    private static void settle(Cloud cloud) {
+    private static void settle(CloudState cloud) {
         for (Resource r : cloud.inventory.all()) {
             ObjectNode props = r.properties();
             String state = props.path("provisioningState").asText("");
@@ -47,17 +47,13 @@ final class StateFile {
             if (state.equals("Creating") || state.equals("Updating")) {
                 props.put("provisioningState", "Succeeded");
             }
-            String power = r.state.path("power").asText("");
-            switch (power) {
-                case "starting", "restarting" -> r.state.put("power", "running");
-                case "stopping" -> r.state.put("power", "stopped");
-                case "deallocating" -> r.state.put("power", "deallocated");
-                default -> { }
+            if (r.state.has("power")) {
+                VmState.setPower(r, VmState.power(r).settled());
             }
         }
     }
 
-    void save(Cloud cloud) {
+    void save(CloudState cloud) {
         ObjectNode root = Json.object();
         ArrayNode subscriptions = root.putArray("subscriptions");
         cloud.subscriptions.stream().sorted().forEach(subscriptions::add);

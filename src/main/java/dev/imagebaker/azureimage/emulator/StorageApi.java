@@ -11,24 +11,27 @@ import java.util.regex.Pattern;
  * service SAS tokens minted by ARM (listServiceSas), and blob containers. Creation is long-running the storage
  * way: 202 with a Location header only.
  */
-final class StorageApi {
-    private static final String ACCOUNTS = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts";
-    private static final String ACCOUNT = ACCOUNTS + "/{account}";
+final class StorageApi implements ResourceApi {
+    private static final ResourcePath ACCOUNTS = ResourcePath.inGroup("Microsoft.Storage/storageAccounts", "account");
+    private static final String ACCOUNT = ACCOUNTS.item();
     private static final String CONTAINER = ACCOUNT + "/blobServices/default/containers/{container}";
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]{3,24}$");
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    StorageApi(Cloud cloud, Router router) {
+    StorageApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("PUT", ACCOUNT, this::put);
-        router.add("GET", ACCOUNT, (req, p) -> ArmResponse.ok(account(p).body));
-        router.add("DELETE", ACCOUNT, this::delete);
-        router.add("GET", ACCOUNTS, (req, p) -> Cloud.list(cloud.inventory.within(
-                cloud.requireGroup(p.get("sub"), p.get("rg")).id, "Microsoft.Storage/storageAccounts")));
+        // Deleting an account is synchronous and takes its containers with it.
+        new ResourceRoutes(cloud, ACCOUNTS).deletedAtOnce().removedBy(this::removeWithContainers).register(router);
         router.add("POST", ACCOUNT + "/listKeys", this::listKeys);
         router.add("POST", ACCOUNT + "/ListServiceSas", this::listServiceSas);
         router.add("POST", "/subscriptions/{sub}/providers/Microsoft.Storage/checkNameAvailability", this::checkName);
         router.add("PUT", CONTAINER, this::putContainer);
+        // Containers are simpler than plain resources: found by id alone, and DELETE answers 200 even when absent.
         router.add("GET", CONTAINER, (req, p) -> ArmResponse.ok(cloud.require(containerId(p)).body));
         router.add("DELETE", CONTAINER, (req, p) -> {
             cloud.inventory.remove(containerId(p));
@@ -36,17 +39,13 @@ final class StorageApi {
         });
     }
 
-    private ResourceId accountId(Router.Params p) {
-        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Storage/storageAccounts/" + p.get("account"));
-    }
-
     private ResourceId containerId(Router.Params p) {
-        return accountId(p).child("blobServices", "default").child("containers", p.get("container"));
+        return ACCOUNTS.id(p).child("blobServices", "default").child("containers", p.get("container"));
     }
 
     private Resource account(Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return cloud.require(accountId(p));
+        return cloud.require(ACCOUNTS.id(p));
     }
 
     /** The storage account of that name anywhere: names are global, like their DNS names. */
@@ -58,7 +57,7 @@ final class StorageApi {
 
     private ArmResponse put(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        ResourceId id = accountId(p);
+        ResourceId id = ACCOUNTS.id(p);
         String name = id.name();
         if (!NAME.matcher(name).matches()) {
             throw new ArmException(400, "AccountNameInvalid", name + " is not a valid storage account name. Storage"
@@ -79,7 +78,7 @@ final class StorageApi {
         if (sku == null) {
             throw ArmException.invalidParameter("Required parameter 'sku' is missing (null).", "sku");
         }
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         body.set("sku", request.get("sku").deepCopy());
         body.put("kind", request.path("kind").asText("StorageV2"));
         ObjectNode props = Json.with(body, "properties");
@@ -98,15 +97,9 @@ final class StorageApi {
                 .header("Location", cloud.operations.resultUrl(req.baseUrl(), op, req.apiVersion())), op);
     }
 
-    private ArmResponse delete(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource account = cloud.inventory.get(accountId(p));
-        if (account == null) {
-            return ArmResponse.status(204);
-        }
+    private void removeWithContainers(Resource account) {
         cloud.inventory.within(account.id, null).forEach(r -> cloud.inventory.remove(r.id));
         cloud.inventory.remove(account.id);
-        return ArmResponse.status(200);
     }
 
     private byte[] key(Resource account) {
@@ -176,7 +169,7 @@ final class StorageApi {
         if (existing != null) {
             return ArmResponse.ok(existing.body);
         }
-        ObjectNode body = Cloud.newBody(id, null, req.body());
+        ObjectNode body = CloudState.newBody(id, null, req.body());
         body.remove("tags");
         body.put("type", "Microsoft.Storage/storageAccounts/blobServices/containers");
         Json.with(body, "properties").put("publicAccess", "None");

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /** Subscriptions and their locations: what a client asks first. */
-final class SubscriptionsApi {
-    private final Cloud cloud;
+final class SubscriptionsApi implements ResourceApi {
+    private final CloudState cloud;
     private final String tenantId;
 
-    SubscriptionsApi(Cloud cloud, Router router, String tenantId) {
+    SubscriptionsApi(CloudState cloud, String tenantId) {
         this.cloud = cloud;
         this.tenantId = tenantId;
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("GET", "/subscriptions", this::list);
         router.add("GET", "/subscriptions/{sub}", this::get);
         router.add("GET", "/subscriptions/{sub}/locations", this::locations);

@@ -13,31 +13,37 @@ import java.util.regex.Pattern;
  * Rules: a generalized VM cannot start; generalize needs a stopped VM; a VM from an image whose guest was
  * never deprovisioned fails with OSProvisioningTimedOut; managed images are region-bound.
  */
-final class VirtualMachinesApi {
-    static final String VM = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines/{vm}";
+final class VirtualMachinesApi implements ResourceApi {
+    static final ResourcePath VMS = ResourcePath.inGroup("Microsoft.Compute/virtualMachines", "vm");
+    private static final String VM = VMS.item();
     private static final Pattern SIZE = Pattern.compile("^(Standard|Basic)_[A-Za-z0-9_]+$");
     private static final Pattern WINDOWS_COMPUTER_NAME = Pattern.compile("^(?![0-9]+$)[A-Za-z0-9-]{1,15}$");
-    private final Cloud cloud;
+    private final CloudState cloud;
     private final VmState vms;
 
-    VirtualMachinesApi(Cloud cloud, Router router, VmState vms) {
+    VirtualMachinesApi(CloudState cloud) {
         this.cloud = cloud;
-        this.vms = vms;
+        this.vms = new VmState(cloud);
+    }
+
+    @Override
+    public void register(Router router) {
         router.add("PUT", VM, this::put);
-        router.add("GET", VM, this::get);
+        new ResourceRoutes(cloud, VMS).view(VirtualMachinesApi::withInstanceView)
+                .deletedAfter(Latency.VM_DELETE).markedDeleting().removedBy(vms::remove).register(router);
         router.add("GET", VM + "/instanceView", this::instanceView);
-        router.add("DELETE", VM, this::delete);
-        router.add("GET", "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines",
-                this::list);
-        router.add("POST", VM + "/start", (req, p) -> power(req, p, "start"));
-        router.add("POST", VM + "/powerOff", (req, p) -> power(req, p, "powerOff"));
-        router.add("POST", VM + "/deallocate", (req, p) -> power(req, p, "deallocate"));
-        router.add("POST", VM + "/restart", (req, p) -> power(req, p, "restart"));
+        router.add("POST", VM + "/start", (req, p) -> power(req, p, "start", PowerState.STARTING, Latency.VM_START));
+        router.add("POST", VM + "/powerOff", (req, p) -> power(req, p, "powerOff", PowerState.STOPPING,
+                Latency.VM_POWER_OFF));
+        router.add("POST", VM + "/deallocate", (req, p) -> power(req, p, "deallocate", PowerState.DEALLOCATING,
+                Latency.VM_DEALLOCATE));
+        router.add("POST", VM + "/restart", (req, p) -> power(req, p, "restart", PowerState.RESTARTING,
+                Latency.VM_RESTART));
         router.add("POST", VM + "/generalize", this::generalize);
     }
 
     private ResourceId id(Router.Params p) {
-        return ResourceId.of(p.get("sub"), p.get("rg"), "Microsoft.Compute/virtualMachines/" + p.get("vm"));
+        return VMS.id(p);
     }
 
     private ArmResponse put(ArmRequest req, Router.Params p) {
@@ -49,7 +55,7 @@ final class VirtualMachinesApi {
             return update(existing, request);
         }
         String location = cloud.requireLocation(request, "Microsoft.Compute/virtualMachines");
-        ObjectNode body = Cloud.newBody(id, location, request);
+        ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
         String size = Json.text(props, "hardwareProfile.vmSize");
         if (size == null || !SIZE.matcher(size).matches()) {
@@ -97,7 +103,6 @@ final class VirtualMachinesApi {
         Json.with(props, "storageProfile.osDisk").put("osType", source.osType());
         createOsDisk(id, location, props, source);
         ObjectNode state = Json.object();
-        state.put("power", "starting");
         state.put("generalized", false);
         state.put("deprovisioned", false);
         state.put("agentAlive", false);
@@ -105,6 +110,7 @@ final class VirtualMachinesApi {
         state.put("hyperVGeneration", source.hyperVGeneration());
         state.put("architecture", source.architecture());
         Resource vm = new Resource(id, body, state);
+        VmState.setPower(vm, PowerState.STARTING);
         cloud.inventory.put(vm);
         Instant due = source.deprovisioned() ? cloud.clock.after(Latency.VM_CREATE)
                 : cloud.clock.after(Latency.OS_PROVISIONING_TIMEOUT);
@@ -121,7 +127,7 @@ final class VirtualMachinesApi {
                             + source.description() + ".");
                 }
                 props.put("provisioningState", "Succeeded");
-                state.put("power", "running");
+                VmState.setPower(vm, PowerState.RUNNING);
                 state.put("agentAlive", true);
                 return null;
             }
@@ -129,7 +135,7 @@ final class VirtualMachinesApi {
             @Override
             public void fail(ArmError error) {
                 props.put("provisioningState", "Failed");
-                state.put("power", "running");
+                VmState.setPower(vm, PowerState.RUNNING);
                 state.put("agentAlive", true);
             }
         });
@@ -238,63 +244,44 @@ final class VirtualMachinesApi {
         cloud.inventory.put(new Resource(diskId, disk, Json.object()));
     }
 
-    private ArmResponse get(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource vm = cloud.require(id(p));
-        ObjectNode body = vm.body.deepCopy();
-        if (req.expands("instanceView")) {
-            Json.with(body, "properties").set("instanceView", vms.instanceView(vm));
+    /** GET with $expand=instanceView carries the instance view in the properties. */
+    private static JsonNode withInstanceView(ArmRequest req, Resource vm) {
+        if (!req.expands("instanceView")) {
+            return vm.body;
         }
-        return ArmResponse.ok(body);
+        ObjectNode body = vm.body.deepCopy();
+        Json.with(body, "properties").set("instanceView", VmState.instanceView(vm));
+        return body;
     }
 
     private ArmResponse instanceView(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return ArmResponse.ok(vms.instanceView(cloud.require(id(p))));
+        return ArmResponse.ok(VmState.instanceView(cloud.require(id(p))));
     }
 
-    private ArmResponse list(ArmRequest req, Router.Params p) {
-        Resource rg = cloud.requireGroup(p.get("sub"), p.get("rg"));
-        return Cloud.list(cloud.inventory.within(rg.id, "Microsoft.Compute/virtualMachines"));
-    }
-
-    private ArmResponse power(ArmRequest req, Router.Params p, String action) {
+    /** A power action: the VM shows the transition until the operation completes, then settles. */
+    private ArmResponse power(ArmRequest req, Router.Params p, String action, PowerState transition,
+                              Latency latency) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
         Resource vm = cloud.require(id(p));
-        String power = vm.state.path("power").asText();
+        PowerState before = VmState.power(vm);
         if (action.equals("start") && vm.state.path("generalized").asBoolean()) {
             throw ArmException.operationNotAllowed("Operation 'start' is not allowed on VM '" + vm.name()
                     + "' since the VM is generalized.");
         }
-        if (action.equals("restart") && !power.equals("running")) {
+        if (action.equals("restart") && before != PowerState.RUNNING) {
             throw ArmException.operationNotAllowed("Operation 'restart' is not allowed on VM '" + vm.name()
-                    + "' since the VM is " + vms.power(vm) + ".");
+                    + "' since the VM is " + before.word() + ".");
         }
-        vms.requireNotInTransition(vm, action);
-        String transition = switch (action) {
-            case "start" -> "starting";
-            case "powerOff" -> "stopping";
-            case "deallocate" -> "deallocating";
-            default -> "restarting";
-        };
-        String target = switch (action) {
-            case "powerOff" -> "stopped";
-            case "deallocate" -> "deallocated";
-            default -> "running";
-        };
-        Latency latency = switch (action) {
-            case "start" -> Latency.VM_START;
-            case "powerOff" -> Latency.VM_POWER_OFF;
-            case "deallocate" -> Latency.VM_DEALLOCATE;
-            default -> Latency.VM_RESTART;
-        };
-        vm.state.put("power", transition);
+        VmState.requireNotInTransition(vm, action);
+        PowerState target = transition.settled();
+        VmState.setPower(vm, transition);
         Operations.Op op = cloud.start(req, vm.id, vm.location(), cloud.clock.after(latency),
                 new Operations.Completion() {
                     @Override
                     public JsonNode succeed() {
-                        vm.state.put("power", target);
-                        if (target.equals("running")) {
+                        VmState.setPower(vm, target);
+                        if (target == PowerState.RUNNING) {
                             // A booting guest starts its agent again, deprovisioned or not.
                             vm.state.put("agentAlive", true);
                         }
@@ -303,7 +290,7 @@ final class VirtualMachinesApi {
 
                     @Override
                     public void fail(ArmError error) {
-                        vm.state.put("power", power);
+                        VmState.setPower(vm, before);
                     }
                 });
         return cloud.accepted(req, op, 202, null, true);
@@ -313,27 +300,12 @@ final class VirtualMachinesApi {
     private ArmResponse generalize(ArmRequest req, Router.Params p) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
         Resource vm = cloud.require(id(p));
-        String power = vm.state.path("power").asText();
-        if (!power.equals("stopped") && !power.equals("deallocated")) {
+        PowerState power = VmState.power(vm);
+        if (power != PowerState.STOPPED && power != PowerState.DEALLOCATED) {
             throw ArmException.operationNotAllowed("Operation 'generalize' is not allowed on VM '" + vm.name()
-                    + "' since the VM is " + vms.power(vm) + ". Stop or deallocate the VM first.");
+                    + "' since the VM is " + power.word() + ". Stop or deallocate the VM first.");
         }
         vm.state.put("generalized", true);
         return ArmResponse.status(200);
-    }
-
-    private ArmResponse delete(ArmRequest req, Router.Params p) {
-        cloud.requireGroup(p.get("sub"), p.get("rg"));
-        Resource vm = cloud.inventory.get(id(p));
-        if (vm == null) {
-            return ArmResponse.status(204);
-        }
-        vm.properties().put("provisioningState", "Deleting");
-        Operations.Op op = cloud.start(req, vm.id, vm.location(), cloud.clock.after(Latency.VM_DELETE),
-                () -> {
-                    vms.remove(vm);
-                    return null;
-                });
-        return cloud.accepted(req, op, 202, null, true);
     }
 }

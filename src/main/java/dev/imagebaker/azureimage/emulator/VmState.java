@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The observable state of a VM (its instance view) and what happens to its disk and NICs when it goes. */
+/**
+ * The observable state of a VM (its power state and instance view) and what happens to its disk and NICs when it
+ * goes. The power state is kept in the VM's private state as Azure's word for it ("running").
+ */
 final class VmState {
-    private final Cloud cloud;
+    private final CloudState cloud;
 
-    VmState(Cloud cloud) {
+    VmState(CloudState cloud) {
         this.cloud = cloud;
     }
 
-    ObjectNode instanceView(Resource vm) {
+    static ObjectNode instanceView(Resource vm) {
         ObjectNode view = Json.object();
         String computerName = Json.text(vm.properties(), "osProfile.computerName");
         if (computerName != null) {
@@ -22,7 +25,7 @@ final class VmState {
         view.put("hyperVGeneration", vm.state.path("hyperVGeneration").asText());
         ObjectNode agent = view.putObject("vmAgent");
         agent.put("vmAgentVersion", "2.12.0.2");
-        boolean alive = vm.state.path("agentAlive").asBoolean() && "running".equals(power(vm));
+        boolean alive = vm.state.path("agentAlive").asBoolean() && power(vm) == PowerState.RUNNING;
         agent.putArray("statuses").add(status(alive ? "ProvisioningState/succeeded" : "ProvisioningState/Unavailable",
                 alive ? "Info" : "Warning", alive ? "Ready" : "Not Ready",
                 alive ? "Guest Agent is running" : "VM status blob is found but not yet populated."));
@@ -30,7 +33,7 @@ final class VmState {
         String provisioning = vm.properties().path("provisioningState").asText("Succeeded");
         statuses.add(status("ProvisioningState/" + provisioning.toLowerCase(), "Info",
                 "Provisioning " + provisioning.toLowerCase(), null));
-        statuses.add(status("PowerState/" + power(vm), "Info", "VM " + power(vm), null));
+        statuses.add(status(power(vm).code(), "Info", "VM " + power(vm).word(), null));
         if (vm.state.path("generalized").asBoolean()) {
             statuses.add(status("OSState/generalized", "Info", "VM generalized", null));
         }
@@ -48,15 +51,20 @@ final class VmState {
         return s;
     }
 
-    String power(Resource vm) {
-        return vm.state.path("power").asText("running");
+    /** A VM that never recorded one is running. */
+    static PowerState power(Resource vm) {
+        return PowerState.of(vm.state.path("power").asText(PowerState.RUNNING.word()));
     }
 
-    void requireNotInTransition(Resource vm, String action) {
-        String power = power(vm);
-        if (power.endsWith("ing") && !power.equals("running")) {
+    static void setPower(Resource vm, PowerState power) {
+        vm.state.put("power", power.word());
+    }
+
+    static void requireNotInTransition(Resource vm, String action) {
+        PowerState power = power(vm);
+        if (power.inTransition()) {
             throw new ArmException(409, "OperationNotAllowed", "Operation '" + action + "' is not allowed on VM '"
-                    + vm.name() + "' since the VM is " + power + ". Retry after the operation completes.");
+                    + vm.name() + "' since the VM is " + power.word() + ". Retry after the operation completes.");
         }
     }
 

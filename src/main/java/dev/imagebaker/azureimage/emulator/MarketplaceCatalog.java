@@ -9,7 +9,7 @@ import java.util.Locale;
  * The seeded marketplace catalogue. Versions are listed in publication order; RHEL 9 has 9.8 and 9.10, which
  * sort differently as text and as numbers, as real catalogues do.
  */
-final class Marketplace {
+final class MarketplaceCatalog {
 
     record Sku(String publisher, String offer, String sku, String osType, String hyperVGeneration,
                String architecture, int diskSizeGb, List<String> versions) {
@@ -20,7 +20,7 @@ final class Marketplace {
 
     private final List<Sku> skus = new ArrayList<>();
 
-    Marketplace() {
+    MarketplaceCatalog() {
         List<String> jammy = List.of("22.04.202409100", "22.04.202410020", "22.04.202411190");
         add("Canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "Linux", "V1", "x64", 30, jammy);
         add("Canonical", "0001-com-ubuntu-server-jammy", "22_04-lts-gen2", "Linux", "V2", "x64", 30, jammy);
@@ -79,15 +79,17 @@ final class Marketplace {
     }
 
     Sku sku(String publisher, String offer, String sku) {
-        return skus.stream().filter(s -> s.is(publisher, offer, sku)).findFirst().orElseThrow(Marketplace::notFound);
+        return skus.stream().filter(s -> s.is(publisher, offer, sku)).findFirst()
+                .orElseThrow(MarketplaceCatalog::notFound);
     }
 
     /** The concrete version: "latest" is the highest version compared part by part as numbers, as Azure does. */
     String resolve(Sku sku, String version) {
         if ("latest".equalsIgnoreCase(version)) {
-            return sku.versions.stream().max(Marketplace::compareNumerically).orElseThrow();
+            return sku.versions.stream().max(MarketplaceCatalog::compareNumerically).orElseThrow();
         }
-        return sku.versions.stream().filter(v -> v.equals(version)).findFirst().orElseThrow(Marketplace::notFound);
+        return sku.versions.stream().filter(v -> v.equals(version)).findFirst()
+                .orElseThrow(MarketplaceCatalog::notFound);
     }
 
     static int compareNumerically(String a, String b) {

@@ -7,16 +7,16 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /** The emulated cloud's state and the helpers every API shares. */
-final class Cloud {
+final class CloudState {
     final Inventory inventory = new Inventory();
     final Clock clock;
     final Operations operations;
     final Faults faults;
-    final Marketplace marketplace = new Marketplace();
+    final MarketplaceCatalog marketplace = new MarketplaceCatalog();
     final Blobs blobs = new Blobs();
     final Set<String> subscriptions = new CopyOnWriteArraySet<>();
 
-    Cloud(Clock clock, Faults faults) {
+    CloudState(Clock clock, Faults faults) {
         this.clock = clock;
         this.faults = faults;
         this.operations = new Operations(clock);
@@ -137,12 +137,5 @@ final class Cloud {
                 properties.put("provisioningState", "Failed");
             }
         };
-    }
-
-    /** An ARM list response {"value":[...]} of the given resources. */
-    static ArmResponse list(java.util.List<Resource> resources) {
-        com.fasterxml.jackson.databind.node.ArrayNode value = Json.array();
-        resources.forEach(r -> value.add(r.body));
-        return ArmResponse.ok(Json.object().set("value", value));
     }
 }
