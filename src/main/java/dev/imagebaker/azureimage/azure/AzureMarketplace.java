@@ -1,10 +1,10 @@
 package dev.imagebaker.azureimage.azure;
 
-import dev.imagebaker.azureimage.bake.cloud.Marketplace;
-import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineImageInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineImageResourceInner;
+import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
+import dev.imagebaker.azureimage.bake.cloud.Marketplace;
 import dev.imagebaker.azureimage.config.OsType;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.imagebaker.azureimage.azure;
 
-import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner;
+import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.imagebaker.azureimage.azure;
 
-import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceDelayProvider;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
+import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

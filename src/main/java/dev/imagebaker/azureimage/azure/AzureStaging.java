@@ -1,7 +1,5 @@
 package dev.imagebaker.azureimage.azure;
 
-import dev.imagebaker.azureimage.bake.cloud.CloudException;
-import dev.imagebaker.azureimage.bake.cloud.FileStaging;
 import com.azure.core.http.HttpClient;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.storage.fluent.models.BlobContainerInner;
@@ -20,6 +18,8 @@ import com.azure.storage.blob.BlobClientBuilder;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.cloud.FileStaging;
 import dev.imagebaker.azureimage.config.Secret;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package dev.imagebaker.azureimage.azure;
 
-import dev.imagebaker.azureimage.bake.cloud.CloudException;
-import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.core.management.polling.PollResult;
 import com.azure.core.util.polling.LongRunningOperationStatus;
@@ -9,6 +7,8 @@ import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;

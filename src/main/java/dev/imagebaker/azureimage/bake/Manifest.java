@@ -1,14 +1,14 @@
 package dev.imagebaker.azureimage.bake;
 
-import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
-import dev.imagebaker.azureimage.bake.image.BakeResult;
-import dev.imagebaker.azureimage.bake.image.Fingerprint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.image.Fingerprint;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.TargetRegion;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package dev.imagebaker.azureimage.maven;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imagebaker.azureimage.bake.BakedVersion;
-import dev.imagebaker.azureimage.bake.publish.Publisher;
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.Manifest;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.image.BakeResult;
 import dev.imagebaker.azureimage.bake.image.Baker;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.imagebaker.azureimage.bake.Manifest;
+import dev.imagebaker.azureimage.bake.publish.Publisher;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package dev.imagebaker.azureimage.maven;
 
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.clean.Cleaner;
-import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigException;
 import dev.imagebaker.azureimage.config.PropertyNames;

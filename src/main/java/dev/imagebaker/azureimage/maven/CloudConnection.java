@@ -1,7 +1,7 @@
 package dev.imagebaker.azureimage.maven;
 
-import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.azure.AzureSession;
+import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.config.EmulatorSettings;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
 import java.io.IOException;

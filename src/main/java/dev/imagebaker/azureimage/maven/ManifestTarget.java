@@ -1,9 +1,9 @@
 package dev.imagebaker.azureimage.maven;
 
-import dev.imagebaker.azureimage.bake.BakedVersion;
-import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imagebaker.azureimage.bake.BakedVersion;
 import dev.imagebaker.azureimage.bake.Manifest;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.VersionKind;

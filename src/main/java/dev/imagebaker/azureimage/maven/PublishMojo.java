@@ -1,11 +1,11 @@
 package dev.imagebaker.azureimage.maven;
 
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
-import dev.imagebaker.azureimage.bake.BakedVersion;
-import dev.imagebaker.azureimage.bake.publish.Publisher;
-import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imagebaker.azureimage.bake.BakedVersion;
 import dev.imagebaker.azureimage.bake.Manifest;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.publish.Publisher;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigException;
 import dev.imagebaker.azureimage.config.PropertyNames;

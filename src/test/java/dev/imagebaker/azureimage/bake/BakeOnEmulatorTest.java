@@ -1,22 +1,21 @@
 package dev.imagebaker.azureimage.bake;
 
-import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
-import dev.imagebaker.azureimage.bake.image.BakeResult;
-import dev.imagebaker.azureimage.bake.image.Baker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
+import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.image.Baker;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.emulator.FaultRule;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real bake pipeline and Azure layer against the in-process emulator. */
 class BakeOnEmulatorTest extends OnEmulator {

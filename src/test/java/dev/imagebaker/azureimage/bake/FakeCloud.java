@@ -1,21 +1,21 @@
 package dev.imagebaker.azureimage.bake;
 
-import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
-import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
-import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
-import dev.imagebaker.azureimage.bake.cloud.ReplicationState;
 import dev.imagebaker.azureimage.bake.cloud.BuildVm;
 import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
 import dev.imagebaker.azureimage.bake.cloud.BuildVms;
 import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
 import dev.imagebaker.azureimage.bake.cloud.FileStaging;
 import dev.imagebaker.azureimage.bake.cloud.Galleries;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
 import dev.imagebaker.azureimage.bake.cloud.GalleryInfo;
 import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import dev.imagebaker.azureimage.bake.cloud.Marketplace;
+import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
 import dev.imagebaker.azureimage.bake.cloud.RegionReplication;
+import dev.imagebaker.azureimage.bake.cloud.ReplicationState;
 import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
 import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;

@@ -1,8 +1,8 @@
 package dev.imagebaker.azureimage.bake;
 
+import dev.imagebaker.azureimage.azure.AzureSession;
 import dev.imagebaker.azureimage.bake.image.BakeResult;
 import dev.imagebaker.azureimage.bake.image.Baker;
-import dev.imagebaker.azureimage.azure.AzureSession;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
 import java.nio.file.Path;

@@ -1,22 +1,24 @@
 package dev.imagebaker.azureimage.bake;
 
-import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
-import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
-import dev.imagebaker.azureimage.config.VersionKind;
-import dev.imagebaker.azureimage.bake.clean.Cleaner;
-import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
-import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
-import dev.imagebaker.azureimage.bake.guest.Credentials;
-import dev.imagebaker.azureimage.bake.image.Fingerprint;
-import dev.imagebaker.azureimage.bake.publish.Publisher;
-import dev.imagebaker.azureimage.bake.test.ImageTester;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.azure.core.management.Region;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.models.GalleryImageIdentifier;
 import com.azure.resourcemanager.compute.models.HyperVGeneration;
 import com.azure.resourcemanager.compute.models.VirtualMachine;
 import dev.imagebaker.azureimage.azure.ArmConnection;
+import dev.imagebaker.azureimage.bake.clean.Cleaner;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
+import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
+import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.guest.Credentials;
+import dev.imagebaker.azureimage.bake.image.Fingerprint;
+import dev.imagebaker.azureimage.bake.publish.Publisher;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.test.ImageTester;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.OsType;
@@ -24,6 +26,7 @@ import dev.imagebaker.azureimage.config.PropertiesConfiguration;
 import dev.imagebaker.azureimage.config.ReadOptions;
 import dev.imagebaker.azureimage.config.SecretResolver;
 import dev.imagebaker.azureimage.config.TestConfig;
+import dev.imagebaker.azureimage.config.VersionKind;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
 import dev.imagebaker.azureimage.emulator.FaultRule;
 import java.nio.file.Files;
@@ -34,9 +37,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** test-image and clean against the emulator. */
 class TestAndCleanOnEmulatorTest extends OnEmulator {

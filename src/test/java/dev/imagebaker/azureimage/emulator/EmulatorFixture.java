@@ -1,5 +1,7 @@
 package dev.imagebaker.azureimage.emulator;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceDelayProvider;
@@ -11,8 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Starts an instant (time scale 0) emulator and the real SDK pointed at it, with a short SDK poll delay. */
 abstract class EmulatorFixture {

@@ -1,5 +1,7 @@
 package dev.imagebaker.azureimage.emulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -16,8 +18,6 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The wire contract: status codes, long-running operation headers, auth, persistence, identity endpoints. */
 class ProtocolTest {

@@ -1,5 +1,8 @@
 package dev.imagebaker.azureimage.emulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.azure.core.management.Region;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.SyncPoller;
@@ -18,9 +21,6 @@ import com.azure.resourcemanager.network.models.NetworkInterface;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each Azure rule the emulator enforces, with the error code Azure answers. */
 class RulesTest extends EmulatorFixture {

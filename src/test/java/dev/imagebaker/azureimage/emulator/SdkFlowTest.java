@@ -1,5 +1,7 @@
 package dev.imagebaker.azureimage.emulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.azure.core.management.Region;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineRunCommandInner;
 import com.azure.resourcemanager.compute.models.DeleteOptions;
@@ -20,8 +22,6 @@ import com.azure.resourcemanager.network.models.Network;
 import com.azure.resourcemanager.network.models.NetworkInterface;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole bake flow, driven by the real Azure SDK against the emulator. */
 class SdkFlowTest extends EmulatorFixture {

@@ -1,5 +1,9 @@
 package dev.imagebaker.azureimage.emulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.management.Region;
 import com.azure.core.util.BinaryData;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineRunCommandInner;
 import com.azure.resourcemanager.compute.models.RunCommandInputParameter;
@@ -16,14 +20,10 @@ import com.azure.resourcemanager.storage.models.StorageAccountCreateParameters;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobClientBuilder;
 import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.core.management.Region;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Storage accounts, ARM-minted SAS tokens, the blob service and the emulated guest's downloads. */
 class StorageTest extends EmulatorFixture {

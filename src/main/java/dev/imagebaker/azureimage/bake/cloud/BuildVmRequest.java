@@ -1,7 +1,7 @@
 package dev.imagebaker.azureimage.bake.cloud;
 
-import dev.imagebaker.azureimage.config.Secret;
 import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.Secret;
 import java.util.Map;
 
 /**

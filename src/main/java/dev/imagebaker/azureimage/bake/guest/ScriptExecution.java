@@ -1,8 +1,8 @@
 package dev.imagebaker.azureimage.bake.guest;
 
+import dev.imagebaker.azureimage.bake.cloud.BuildVm;
 import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
-import dev.imagebaker.azureimage.bake.cloud.BuildVm;
 import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import dev.imagebaker.azureimage.bake.run.Progress;
@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**

@@ -1,7 +1,7 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.bake.cloud.BuildVm;
+import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
 import dev.imagebaker.azureimage.bake.cloud.FileStaging;
 import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;

@@ -7,7 +7,6 @@ import dev.imagebaker.azureimage.bake.run.CleanupStack;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepResult;
 
-import dev.imagebaker.azureimage.config.GalleryTarget;
 import dev.imagebaker.azureimage.config.ProjectInfo;
 import dev.imagebaker.azureimage.config.TargetRegion;
 import java.util.LinkedHashMap;

@@ -5,9 +5,8 @@ import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
 import dev.imagebaker.azureimage.bake.guest.Credentials;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepResult;
-
-import dev.imagebaker.azureimage.config.Secret;
 import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.Secret;
 import java.util.Map;
 
 /** Creates the build VM: no public IP, no inbound rule, a credential that exists only in memory. */

@@ -1,13 +1,12 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
 import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import dev.imagebaker.azureimage.bake.run.Step;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
-
 import dev.imagebaker.azureimage.config.Durations;
 import dev.imagebaker.azureimage.config.OsType;
 

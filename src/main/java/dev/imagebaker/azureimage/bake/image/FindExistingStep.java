@@ -1,13 +1,12 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import dev.imagebaker.azureimage.bake.Tags;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
-
 import dev.imagebaker.azureimage.config.FileCopy;
 import dev.imagebaker.azureimage.config.GalleryTarget;
 import dev.imagebaker.azureimage.config.OsType;

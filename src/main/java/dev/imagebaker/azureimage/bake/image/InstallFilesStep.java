@@ -1,12 +1,11 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import dev.imagebaker.azureimage.bake.guest.ScriptExecution;
 import dev.imagebaker.azureimage.bake.run.Step;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
-
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.Secret;
 import java.time.Duration;

@@ -1,11 +1,10 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
 import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import dev.imagebaker.azureimage.bake.run.Step;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
-
 import dev.imagebaker.azureimage.config.ImageVersion;
 import dev.imagebaker.azureimage.config.SourceImage;
 import java.util.Arrays;

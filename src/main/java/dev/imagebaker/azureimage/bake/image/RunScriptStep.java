@@ -1,10 +1,9 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.guest.ScriptExecution;
 import dev.imagebaker.azureimage.bake.run.Step;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
-
 import dev.imagebaker.azureimage.config.Durations;
 import dev.imagebaker.azureimage.config.ScriptSpec;
 import java.io.IOException;

@@ -2,30 +2,25 @@ package dev.imagebaker.azureimage.bake.publish;
 
 import dev.imagebaker.azureimage.bake.BakedVersion;
 import dev.imagebaker.azureimage.bake.Tags;
-import dev.imagebaker.azureimage.bake.run.Step;
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
-import dev.imagebaker.azureimage.bake.run.StepResult;
-import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
 import dev.imagebaker.azureimage.bake.cloud.RegionReplication;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.cloud.VersionUpdate;
-import dev.imagebaker.azureimage.bake.run.Fixes;
-import dev.imagebaker.azureimage.bake.run.Progress;
-import dev.imagebaker.azureimage.bake.test.ImageTester;
+import dev.imagebaker.azureimage.bake.run.Step;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import dev.imagebaker.azureimage.bake.run.StepResult;
 import dev.imagebaker.azureimage.config.Durations;
 import dev.imagebaker.azureimage.config.Publishing;
 import dev.imagebaker.azureimage.config.TargetRegion;
 import dev.imagebaker.azureimage.config.VersionKind;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 

@@ -1,23 +1,23 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
-import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
-import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.imagebaker.azureimage.bake.FakeCloud;
 import dev.imagebaker.azureimage.bake.RecordingProgress;
 import dev.imagebaker.azureimage.bake.TestConfigs;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
+import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.guest.Credentials;
-import dev.imagebaker.azureimage.bake.image.BakeResult;
-import dev.imagebaker.azureimage.bake.image.Baker;
-import dev.imagebaker.azureimage.bake.image.ResolveSourceStep;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.config.BakeConfig;
-import dev.imagebaker.azureimage.config.Secret;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.PropertyNames;
+import dev.imagebaker.azureimage.config.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The pipeline's order, and its cleanup in reverse order after a failure at every step. */
 class BakerTest {

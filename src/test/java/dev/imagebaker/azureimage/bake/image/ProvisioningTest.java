@@ -1,14 +1,15 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.imagebaker.azureimage.bake.FakeCloud;
 import dev.imagebaker.azureimage.bake.RecordingProgress;
 import dev.imagebaker.azureimage.bake.TestConfigs;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
 import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
-import dev.imagebaker.azureimage.bake.image.BakeResult;
-import dev.imagebaker.azureimage.bake.image.Baker;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigFixtures;
@@ -22,9 +23,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Files, parameters, secrets and script options through the pipeline, with a fake cloud. */
 class ProvisioningTest {

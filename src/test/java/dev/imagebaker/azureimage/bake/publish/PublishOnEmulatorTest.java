@@ -1,11 +1,12 @@
 package dev.imagebaker.azureimage.bake.publish;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.imagebaker.azureimage.bake.BakedVersion;
 import dev.imagebaker.azureimage.bake.OnEmulator;
 import dev.imagebaker.azureimage.bake.TestConfigs;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.image.BakeResult;
-import dev.imagebaker.azureimage.bake.publish.Publisher;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.Retention;
@@ -16,8 +17,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Publishing and retention against the emulator, whose replication takes (scaled) time per region. */
 class PublishOnEmulatorTest extends OnEmulator {

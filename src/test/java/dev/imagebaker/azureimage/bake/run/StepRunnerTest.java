@@ -1,5 +1,8 @@
 package dev.imagebaker.azureimage.bake.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.imagebaker.azureimage.bake.RecordingProgress;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import java.time.Duration;
@@ -10,9 +13,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The runner every goal uses: order, concurrency, halting, failures and cleanup. */
 class StepRunnerTest {
