@@ -1,11 +1,14 @@
 package dev.imagebaker.azureimage.azure;
 
+import com.azure.core.http.HttpClient;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.fluent.models.RetrieveBootDiagnosticsDataResultInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInstanceViewInner;
-import com.azure.resourcemanager.compute.fluent.models.VirtualMachineRunCommandInner;
+import com.azure.resourcemanager.compute.models.BootDiagnostics;
 import com.azure.resourcemanager.compute.models.DeleteOptions;
+import com.azure.resourcemanager.compute.models.DiagnosticsProfile;
 import com.azure.resourcemanager.compute.models.DiskCreateOptionTypes;
 import com.azure.resourcemanager.compute.models.HardwareProfile;
 import com.azure.resourcemanager.compute.models.ImageReference;
@@ -16,58 +19,58 @@ import com.azure.resourcemanager.compute.models.NetworkInterfaceReference;
 import com.azure.resourcemanager.compute.models.NetworkProfile;
 import com.azure.resourcemanager.compute.models.OSDisk;
 import com.azure.resourcemanager.compute.models.OSProfile;
-import com.azure.resourcemanager.compute.models.RunCommandInputParameter;
+import com.azure.resourcemanager.compute.models.Plan;
+import com.azure.resourcemanager.compute.models.SecurityProfile;
+import com.azure.resourcemanager.compute.models.SecurityTypes;
 import com.azure.resourcemanager.compute.models.SshConfiguration;
 import com.azure.resourcemanager.compute.models.SshPublicKey;
 import com.azure.resourcemanager.compute.models.StorageAccountTypes;
 import com.azure.resourcemanager.compute.models.StorageProfile;
-import com.azure.resourcemanager.compute.models.VirtualMachineRunCommandInstanceView;
-import com.azure.resourcemanager.compute.models.VirtualMachineRunCommandScriptSource;
+import com.azure.resourcemanager.compute.models.UefiSettings;
 import com.azure.resourcemanager.compute.models.VirtualMachineSizeTypes;
 import com.azure.resourcemanager.compute.models.WindowsConfiguration;
 import com.azure.resourcemanager.network.fluent.models.NetworkInterfaceInner;
 import com.azure.resourcemanager.network.fluent.models.NetworkInterfaceIpConfigurationInner;
 import com.azure.resourcemanager.network.fluent.models.SubnetInner;
-import com.azure.resourcemanager.network.fluent.models.VirtualNetworkInner;
-import com.azure.resourcemanager.network.models.AddressSpace;
 import com.azure.resourcemanager.network.models.IpAllocationMethod;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
 import dev.imagebaker.azureimage.bake.cloud.BuildVm;
 import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
 import dev.imagebaker.azureimage.bake.cloud.BuildVms;
 import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
-import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
-import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
+import dev.imagebaker.azureimage.bake.cloud.RunCommandRequest;
+import dev.imagebaker.azureimage.bake.cloud.ScriptLine;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.SecurityType;
 import dev.imagebaker.azureimage.config.SourceImage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The build VM: a private virtual network and NIC (no public IP, no inbound rule), the VM itself, scripts as
  * managed run commands, and the power steps of generalization.
  */
 final class AzureBuildVms implements BuildVms {
-    /** Azure needs some time to report a finished script; the run command's own timeout comes first. */
-    private static final Duration REPORTING_MARGIN = Duration.ofMinutes(5);
     private static final Duration POWER_POLL = Duration.ofSeconds(10);
     private final ComputeManager compute;
+    private final HttpClient httpClient;
 
-    AzureBuildVms(ComputeManager compute) {
+    AzureBuildVms(ComputeManager compute, HttpClient httpClient) {
         this.compute = compute;
+        this.httpClient = httpClient;
     }
 
     @Override
     public BuildVm create(BuildVmRequest r, Duration timeout) {
-        String subnetId = network(r, timeout);
         NetworkInterfaceInner nic = Lro.awaitResource(() -> compute.networkManager().serviceClient()
                 .getNetworkInterfaces().beginCreateOrUpdate(r.resourceGroup(), r.name() + "-nic",
                         new NetworkInterfaceInner().withLocation(r.location()).withTags(r.tags())
                         .withIpConfigurations(List.of(new NetworkInterfaceIpConfigurationInner().withName("private")
-                                .withSubnet(new SubnetInner().withId(subnetId))
+                                .withSubnet(new SubnetInner().withId(r.subnetId()))
                                 .withPrivateIpAllocationMethod(IpAllocationMethod.DYNAMIC).withPrimary(true)))),
                 timeout, "Creating the network interface of " + r.name(), NetworkInterfaceInner::id,
                 () -> compute.networkManager().serviceClient().getNetworkInterfaces()
@@ -81,7 +84,22 @@ final class AzureBuildVms implements BuildVms {
                                         .withStorageAccountType(StorageAccountTypes.STANDARD_SSD_LRS))))
                 .withOsProfile(osProfile(r))
                 .withNetworkProfile(new NetworkProfile().withNetworkInterfaces(List.of(new NetworkInterfaceReference()
-                        .withId(nic.id()).withPrimary(true).withDeleteOption(DeleteOptions.DELETE))));
+                        .withId(nic.id()).withPrimary(true).withDeleteOption(DeleteOptions.DELETE))))
+                // Managed boot diagnostics (no storageUri): the serial log of a stuck guest can be read.
+                .withDiagnosticsProfile(new DiagnosticsProfile().withBootDiagnostics(new BootDiagnostics()
+                        .withEnabled(true)));
+        if (r.securityType() != null) {
+            SecurityProfile security = new SecurityProfile().withSecurityType(SecurityTypes.fromString(
+                    r.securityType().azureName()));
+            if (r.securityType() != SecurityType.STANDARD) {
+                security.withUefiSettings(new UefiSettings().withSecureBootEnabled(true).withVTpmEnabled(true));
+            }
+            vm.withSecurityProfile(security);
+        }
+        if (r.plan() != null) {
+            vm.withPlan(new Plan().withName(r.plan().name()).withPublisher(r.plan().publisher())
+                    .withProduct(r.plan().product()));
+        }
         VirtualMachineInner created = Lro.awaitResource(() -> compute.serviceClient().getVirtualMachines()
                 .beginCreateOrUpdate(r.resourceGroup(), r.name(), vm), timeout, "Creating VM " + r.name(),
                 VirtualMachineInner::id, () -> compute.serviceClient().getVirtualMachines()
@@ -89,16 +107,18 @@ final class AzureBuildVms implements BuildVms {
         return new BuildVm(created.id(), r.resourceGroup(), r.name());
     }
 
-    private String network(BuildVmRequest r, Duration timeout) {
-        VirtualNetworkInner vnet = Lro.awaitResource(() -> compute.networkManager().serviceClient()
-                .getVirtualNetworks().beginCreateOrUpdate(r.resourceGroup(), r.name() + "-vnet",
-                        new VirtualNetworkInner().withLocation(r.location()).withTags(r.tags())
-                        .withAddressSpace(new AddressSpace().withAddressPrefixes(List.of("10.0.0.0/24")))
-                        .withSubnets(List.of(new SubnetInner().withName("build").withAddressPrefix("10.0.0.0/24")))),
-                timeout, "Creating the virtual network of " + r.name(), VirtualNetworkInner::id,
-                () -> compute.networkManager().serviceClient().getVirtualNetworks()
-                        .getByResourceGroup(r.resourceGroup(), r.name() + "-vnet"));
-        return vnet.subnets().get(0).id();
+    @Override
+    public Optional<String> serialLog(BuildVm vm, int lines) {
+        RetrieveBootDiagnosticsDataResultInner data = Lro.call(() -> compute.serviceClient().getVirtualMachines()
+                .retrieveBootDiagnosticsDataWithResponse(vm.resourceGroup(), vm.name(), 10, Context.NONE).getValue());
+        if (data == null || data.serialConsoleLogBlobUri() == null) {
+            return Optional.empty();
+        }
+        // The URI carries a SAS: a secret, only ever used here.
+        List<String> all = new BlobTail(data.serialConsoleLogBlobUri(), httpClient).read(true).stream()
+                .filter(line -> !line.isBlank()).toList();
+        return all.isEmpty() ? Optional.empty()
+                : Optional.of(String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())));
     }
 
     private static ImageReference imageReference(String reference) {
@@ -124,35 +144,19 @@ final class AzureBuildVms implements BuildVms {
     }
 
     @Override
-    public ScriptRun runScript(BuildVm vm, String runName, String script, ScriptOptions options) {
-        Duration timeout = options.timeout();
-        List<RunCommandInputParameter> parameters = new ArrayList<>();
-        options.parameters().forEach((name, value) -> parameters.add(new RunCommandInputParameter().withName(name)
-                .withValue(value)));
-        List<RunCommandInputParameter> secrets = new ArrayList<>();
-        options.protectedParameters().forEach((name, secret) -> secrets.add(new RunCommandInputParameter()
-                .withName(name).withValue(secret.reveal())));
-        VirtualMachineRunCommandInner command = new VirtualMachineRunCommandInner()
-                .withLocation(location(vm))
-                .withSource(new VirtualMachineRunCommandScriptSource().withScript(script))
-                .withParameters(parameters.isEmpty() ? null : parameters)
-                .withProtectedParameters(secrets.isEmpty() ? null : secrets)
-                .withRunAsUser(options.runAs())
-                .withAsyncExecution(false)
-                .withTimeoutInSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
-                .withTreatFailureAsDeploymentFailure(false);
-        Lro.await(() -> compute.serviceClient().getVirtualMachineRunCommands().beginCreateOrUpdate(vm.resourceGroup(),
-                vm.name(), runName, command), timeout.plus(REPORTING_MARGIN), "Script " + runName);
-        VirtualMachineRunCommandInstanceView view = Lro.call(() -> compute.serviceClient()
-                .getVirtualMachineRunCommands().getByVirtualMachineWithResponse(vm.resourceGroup(), vm.name(), runName,
-                        "instanceView", Context.NONE).getValue().instanceView());
-        return new ScriptRun(ExecutionState.of(view.executionState() == null ? null : view.executionState().toString()),
-                view.exitCode(), view.output(), view.error());
+    public ScriptRun runScript(BuildVm vm, RunCommandRequest request, Consumer<ScriptLine> live) {
+        return new RunCommands(compute, httpClient).run(vm, request, live);
     }
 
-    private String location(BuildVm vm) {
-        return Lro.call(() -> compute.serviceClient().getVirtualMachines().getByResourceGroup(vm.resourceGroup(),
-                vm.name()).location());
+    @Override
+    public void startDetached(BuildVm vm, RunCommandRequest request) {
+        new RunCommands(compute, httpClient).start(vm, request);
+    }
+
+    @Override
+    public void powerOff(BuildVm vm, Duration timeout) {
+        Lro.await(() -> compute.serviceClient().getVirtualMachines().beginPowerOff(vm.resourceGroup(), vm.name()),
+                timeout, "Stopping VM " + vm.name());
     }
 
     @Override

@@ -12,10 +12,12 @@ import com.azure.resourcemanager.compute.fluent.models.GalleryImageVersionInner;
 import com.azure.resourcemanager.compute.fluent.models.GalleryInner;
 import com.azure.resourcemanager.compute.models.Architecture;
 import com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource;
+import com.azure.resourcemanager.compute.models.GalleryImageFeature;
 import com.azure.resourcemanager.compute.models.GalleryImageIdentifier;
 import com.azure.resourcemanager.compute.models.GalleryImageVersionPublishingProfile;
 import com.azure.resourcemanager.compute.models.GalleryImageVersionStorageProfile;
 import com.azure.resourcemanager.compute.models.HyperVGeneration;
+import com.azure.resourcemanager.compute.models.ImagePurchasePlan;
 import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
 import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
 import com.azure.resourcemanager.compute.models.RegionalReplicationStatus;
@@ -26,11 +28,13 @@ import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.DefinitionRequest;
 import dev.imagebaker.azureimage.bake.cloud.Galleries;
 import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
 import dev.imagebaker.azureimage.bake.cloud.GalleryInfo;
 import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
+import dev.imagebaker.azureimage.bake.cloud.PurchasePlan;
 import dev.imagebaker.azureimage.bake.cloud.RegionReplication;
 import dev.imagebaker.azureimage.bake.cloud.ReplicationState;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
@@ -73,15 +77,17 @@ final class AzureGalleries implements Galleries {
     @Override
     public Optional<GalleryInfo> gallery(String resourceGroup, String name) {
         return find(() -> compute.serviceClient().getGalleries().getByResourceGroup(resourceGroup, name))
-                .map(g -> new GalleryInfo(g.id(), AzureRegions.canonical(g.location())));
+                .map(g -> new GalleryInfo(g.id(), AzureRegions.normalize(g.location())));
     }
 
     @Override
-    public GalleryInfo createGallery(String resourceGroup, String name, String location, Duration timeout) {
+    public GalleryInfo createGallery(String resourceGroup, String name, String location, Map<String, String> tags,
+                                     Duration timeout) {
         GalleryInner g = Lro.awaitResource(() -> compute.serviceClient().getGalleries().beginCreateOrUpdate(
-                resourceGroup, name, new GalleryInner().withLocation(location)), timeout, "Creating gallery " + name,
+                resourceGroup, name, new GalleryInner().withLocation(location).withTags(tags)), timeout,
+                "Creating gallery " + name,
                 GalleryInner::id, () -> compute.serviceClient().getGalleries().getByResourceGroup(resourceGroup, name));
-        return new GalleryInfo(g.id(), AzureRegions.canonical(g.location()));
+        return new GalleryInfo(g.id(), AzureRegions.normalize(g.location()));
     }
 
     @Override
@@ -91,27 +97,39 @@ final class AzureGalleries implements Galleries {
     }
 
     private static DefinitionInfo toInfo(GalleryImageInner d) {
-        return new DefinitionInfo(d.id(), AzureRegions.canonical(d.location()),
+        Map<String, String> features = new java.util.LinkedHashMap<>();
+        if (d.features() != null) {
+            d.features().forEach(f -> features.put(f.name(), f.value()));
+        }
+        PurchasePlan plan = d.purchasePlan() == null ? null : new PurchasePlan(d.purchasePlan().name(),
+                d.purchasePlan().publisher(), d.purchasePlan().product());
+        return new DefinitionInfo(d.id(), AzureRegions.normalize(d.location()),
                 d.osType() == OperatingSystemTypes.WINDOWS ? OsType.WINDOWS : OsType.LINUX,
                 d.osState() == null ? "Generalized" : d.osState().toString(),
                 d.hyperVGeneration() == null ? "V1" : d.hyperVGeneration().toString(),
-                d.architecture() == null ? "x64" : d.architecture().toString());
+                d.architecture() == null ? "x64" : d.architecture().toString(), features, plan);
     }
 
     @Override
-    public DefinitionInfo createDefinition(String resourceGroup, String gallery, String name, String location,
-                                           ImageFacts facts, String publisher, String offer, String sku,
-                                           Duration timeout) {
-        GalleryImageInner definition = new GalleryImageInner().withLocation(location)
+    public DefinitionInfo createDefinition(DefinitionRequest r, Duration timeout) {
+        ImageFacts facts = r.facts();
+        GalleryImageInner definition = new GalleryImageInner().withLocation(r.location()).withTags(r.tags())
                 .withOsType(facts.osType() == OsType.WINDOWS ? OperatingSystemTypes.WINDOWS : OperatingSystemTypes.LINUX)
                 .withOsState(OperatingSystemStateTypes.GENERALIZED)
                 .withHyperVGeneration(HyperVGeneration.fromString(facts.hyperVGeneration()))
                 .withArchitecture(Architecture.fromString(facts.architecture()))
-                .withIdentifier(new GalleryImageIdentifier().withPublisher(publisher).withOffer(offer).withSku(sku));
+                .withIdentifier(new GalleryImageIdentifier().withPublisher(r.publisher()).withOffer(r.offer())
+                        .withSku(r.sku()))
+                .withFeatures(r.features().entrySet().stream().map(f -> new GalleryImageFeature().withName(f.getKey())
+                        .withValue(f.getValue())).toList());
+        if (facts.plan() != null) {
+            definition.withPurchasePlan(new ImagePurchasePlan().withName(facts.plan().name())
+                    .withPublisher(facts.plan().publisher()).withProduct(facts.plan().product()));
+        }
         return toInfo(Lro.awaitResource(() -> compute.serviceClient().getGalleryImages().beginCreateOrUpdate(
-                resourceGroup, gallery, name, definition), timeout, "Creating image definition " + name,
-                GalleryImageInner::id, () -> compute.serviceClient().getGalleryImages().get(resourceGroup, gallery,
-                        name)));
+                r.resourceGroup(), r.gallery(), r.name(), definition), timeout, "Creating image definition "
+                + r.name(), GalleryImageInner::id, () -> compute.serviceClient().getGalleryImages()
+                .get(r.resourceGroup(), r.gallery(), r.name())));
     }
 
     @Override
@@ -134,13 +152,13 @@ final class AzureGalleries implements Galleries {
         if (p != null && p.targetRegions() != null) {
             for (TargetRegion r : p.targetRegions()) {
                 // Azure answers display names ("West Europe"); the plugin works with canonical names.
-                String name = AzureRegions.canonical(r.name()) == null ? r.name() : AzureRegions.canonical(r.name());
+                String name = AzureRegions.normalize(r.name());
                 regions.add(new dev.imagebaker.azureimage.config.TargetRegion(name,
                         r.regionalReplicaCount() == null ? 1 : r.regionalReplicaCount(),
                         r.storageAccountType() == null ? "Standard_LRS" : r.storageAccountType().toString()));
             }
         }
-        return new VersionInfo(GalleryImageVersionId.parse(v.id()), AzureRegions.canonical(v.location()),
+        return new VersionInfo(GalleryImageVersionId.parse(v.id()), AzureRegions.normalize(v.location()),
                 ProvisioningState.of(v.provisioningState() == null ? null : v.provisioningState().toString()),
                 p != null && Boolean.TRUE.equals(p.excludeFromLatest()), regions,
                 p == null || p.publishedDate() == null ? null : p.publishedDate().toInstant(),
@@ -228,7 +246,7 @@ final class AzureGalleries implements Galleries {
         List<RegionReplication> out = new ArrayList<>();
         if (inner.replicationStatus() != null && inner.replicationStatus().summary() != null) {
             for (RegionalReplicationStatus r : inner.replicationStatus().summary()) {
-                String name = AzureRegions.canonical(r.region()) == null ? r.region() : AzureRegions.canonical(r.region());
+                String name = AzureRegions.normalize(r.region()) == null ? r.region() : AzureRegions.normalize(r.region());
                 out.add(new RegionReplication(name, ReplicationState.of(r.state() == null ? null : r.state().toString()),
                         r.progress() == null ? 0 : r.progress(), r.details()));
             }

@@ -23,8 +23,9 @@ public final class AzureSession implements AutoCloseable {
     private AzureSession(ArmConnection.Connected connection, RequestCounter counter, boolean emulator) {
         ComputeManager compute = connection.compute();
         this.cloud = new Cloud(new AzureMarketplace(compute), new AzureResourceGroups(compute),
-                new AzureBuildVms(compute), new AzureGalleries(compute),
-                new AzureStaging(compute, connection.httpClient()), ResourceManagerUtils::sleep);
+                new AzureBuildVms(compute, connection.httpClient()), new AzureGalleries(compute),
+                new AzureStaging(compute, connection.httpClient()), new AzureNetworks(compute),
+                new AzureCatalog(compute, compute.subscriptionId()), ResourceManagerUtils::sleep);
         this.connection = connection;
         this.counter = counter;
         this.emulator = emulator;

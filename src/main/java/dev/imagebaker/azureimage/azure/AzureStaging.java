@@ -1,6 +1,7 @@
 package dev.imagebaker.azureimage.azure;
 
 import com.azure.core.http.HttpClient;
+import com.azure.core.util.BinaryData;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.storage.fluent.models.BlobContainerInner;
 import com.azure.resourcemanager.storage.fluent.models.StorageAccountInner;
@@ -20,6 +21,7 @@ import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.FileStaging;
+import dev.imagebaker.azureimage.bake.cloud.ScriptLogs;
 import dev.imagebaker.azureimage.config.Secret;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,6 +37,8 @@ import java.util.Map;
  */
 final class AzureStaging implements FileStaging {
     private static final String CONTAINER = "files";
+    /** Run command output: append blobs the run command handler writes while the script runs. */
+    private static final String LOGS = "logs";
     /** Five tries, 1 s apart and doubling: throttling and transient errors of the blob service are retried. */
     private static final RequestRetryOptions RETRIES = new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 5,
             (Integer) null, 1000L, 30_000L, null);
@@ -48,16 +52,19 @@ final class AzureStaging implements FileStaging {
     }
 
     @Override
-    public StagingArea create(String resourceGroup, String location, String accountName, Duration timeout) {
+    public StagingArea create(String resourceGroup, String location, String accountName, Map<String, String> tags,
+                              Duration timeout) {
         StorageAccountInner account = Lro.awaitResource(() -> compute.storageManager().serviceClient()
                 .getStorageAccounts().beginCreate(resourceGroup, accountName, new StorageAccountCreateParameters()
-                        .withLocation(location).withKind(Kind.STORAGE_V2).withSku(new Sku().withName(SkuName.STANDARD_LRS))
+                        .withLocation(location).withTags(tags).withKind(Kind.STORAGE_V2).withSku(new Sku().withName(SkuName.STANDARD_LRS))
                         .withEnableHttpsTrafficOnly(true).withMinimumTlsVersion(MinimumTlsVersion.TLS1_2)
                         .withAllowBlobPublicAccess(false)), timeout, "Creating storage account " + accountName,
                 StorageAccountInner::id, () -> compute.storageManager().serviceClient().getStorageAccounts()
                         .getByResourceGroup(resourceGroup, accountName));
-        Lro.call(() -> compute.storageManager().serviceClient().getBlobContainers().create(resourceGroup, accountName,
-                CONTAINER, new BlobContainerInner()));
+        for (String container : new String[] {CONTAINER, LOGS}) {
+            Lro.call(() -> compute.storageManager().serviceClient().getBlobContainers().create(resourceGroup,
+                    accountName, container, new BlobContainerInner()));
+        }
         String endpoint = account.primaryEndpoints().blob();
         blobEndpoints.put(accountName, endpoint.endsWith("/") ? endpoint : endpoint + "/");
         return new StagingArea(resourceGroup, accountName, CONTAINER);
@@ -92,6 +99,32 @@ final class AzureStaging implements FileStaging {
             throw new CloudException("UploadFailed", 0, "Uploading " + file.getFileName() + " failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void uploadText(StagingArea area, String blobName, String text) {
+        String token = sas(area, "/blob/" + area.accountName() + "/" + area.container(), SignedResource.C, "cw",
+                Duration.ofHours(2));
+        BlobClient blob = new BlobClientBuilder().endpoint(blobUrl(area, blobName)).sasToken(token)
+                .httpClient(httpClient).retryOptions(RETRIES).buildClient();
+        try {
+            blob.upload(BinaryData.fromString(text), true);
+        } catch (BlobStorageException e) {
+            throw new CloudException(e.getErrorCode() == null ? "BlobStorage" : e.getErrorCode().toString(),
+                    e.getStatusCode(), "Uploading " + blobName + " failed: " + e.getServiceMessage(), e);
+        }
+    }
+
+    /** The handler needs read, add, create and write on each blob (azure-compute-docs linux/run-command-managed.md). */
+    @Override
+    public ScriptLogs logs(StagingArea area, String runName, Duration validity) {
+        return new ScriptLogs(logUrl(area, runName + ".out", validity), logUrl(area, runName + ".err", validity));
+    }
+
+    private Secret logUrl(StagingArea area, String blobName, Duration validity) {
+        String token = sas(area, "/blob/" + area.accountName() + "/" + LOGS + "/" + blobName, SignedResource.B, "racw",
+                validity);
+        return new Secret(blobEndpoints.get(area.accountName()) + LOGS + "/" + blobName + "?" + token);
     }
 
     @Override

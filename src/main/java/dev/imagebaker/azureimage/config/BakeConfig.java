@@ -6,14 +6,17 @@ import java.util.Map;
 
 /**
  * Everything a bake needs, validated: nothing here can fail offline any more. environment values and secrets
- * reach every script as parameters (secrets as protected ones, never logged or written).
+ * reach every script (secrets as protected parameters, never logged or written). warnings: worth saying, not
+ * worth failing for (e.g. a region this plugin does not know yet, checked against Azure before anything is made).
  */
 public record BakeConfig(String subscriptionId, String tenantId, String location, SourceImage source,
                          OsType osType, String vmSize, GalleryTarget gallery, List<ScriptSpec> scripts,
                          List<FileCopy> files, Map<String, String> environment, Map<String, Secret> secrets,
                          MappedVersion imageVersion, Timeouts timeouts, boolean keepOnFailure, Duration tempGroupTtl,
-                         Publishing publishing, EmulatorSettings emulator, ProjectInfo project) {
+                         Publishing publishing, EmulatorSettings emulator, ProjectInfo project, Placement placement,
+                         List<String> warnings) {
     public BakeConfig {
+        warnings = List.copyOf(warnings);
         scripts = List.copyOf(scripts);
         files = List.copyOf(files);
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));

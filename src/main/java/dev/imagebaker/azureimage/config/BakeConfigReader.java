@@ -95,9 +95,10 @@ public final class BakeConfigReader {
         Timeouts timeouts = reader.timeouts();
         boolean keepOnFailure = values.bool(PropertyNames.KEEP_ON_FAILURE);
         Duration ttl = values.duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
+        Placement placement = reader.placement();
         reader.failOnProblems();
         return new TestConfig(subscription.toLowerCase(Locale.ROOT), tenant, emulator, os, vmSize, count, scripts,
-                environment, secrets, timeouts, keepOnFailure, ttl, project);
+                environment, secrets, timeouts, keepOnFailure, ttl, project, placement);
     }
 
     private void failOnProblems() {
@@ -133,13 +134,19 @@ public final class BakeConfigReader {
         Duration ttl = values.duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
         boolean keepOnFailure = values.bool(PropertyNames.KEEP_ON_FAILURE);
         Publishing publishing = PublishingReader.read(values, location, options.publishLater());
+        Placement placement = placement();
         failOnProblems();
         return new BakeConfig(subscription.toLowerCase(Locale.ROOT), tenant, location, source, osType, vmSize,
                 gallery, scripts, files, environment, secrets, version, timeouts, keepOnFailure, ttl, publishing,
-                emulator, project);
+                emulator, project, placement, values.warnings());
     }
 
     /** fallback: the subscription of the version a manifest names, when the configuration names none. */
+    private Placement placement() {
+        return new Placement(PlacementReader.network(values), PlacementReader.securityType(values),
+                PlacementReader.tags(values));
+    }
+
     private String subscription(EmulatorSettings emulator, String fallback) {
         String subscription = values.get(PropertyNames.SUBSCRIPTION_ID, fallback);
         if (subscription == null && emulator.enabled()) {
@@ -173,14 +180,22 @@ public final class BakeConfigReader {
         if (given == null) {
             return null;
         }
-        String location = AzureRegions.canonical(given);
-        if (location == null) {
-            String closest = AzureRegions.closest(given);
-            values.problem(PropertyNames.LOCATION, "'" + given + "' is not an Azure region.", closest != null
-                    ? "Did you mean '" + closest + "'?" : "Use a region name such as westeurope or eastus2"
-                    + " (az account list-locations -o table lists them).");
+        String location = AzureRegions.normalize(given);
+        if (AzureRegions.canonical(given) == null) {
+            unknownRegion(values, PropertyNames.LOCATION, given);
         }
         return location;
+    }
+
+    /**
+     * A region this plugin does not know: a typo, or a region newer than this plugin. Offline that is a warning;
+     * before anything is created the bake checks it against the subscription's own list of locations.
+     */
+    static void unknownRegion(ConfigValues values, String property, String given) {
+        String closest = AzureRegions.closest(given);
+        values.warn(property, "'" + given + "' is not a region this plugin knows" + (closest != null
+                ? "; did you mean '" + closest + "'?" : ".") + " The bake checks it against your subscription's"
+                + " regions (az account list-locations -o table) before it creates anything.");
     }
 
     private SourceImage source() {

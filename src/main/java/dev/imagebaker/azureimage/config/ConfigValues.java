@@ -20,6 +20,7 @@ final class ConfigValues {
     static final Set<String> SCRIPT_OPTIONS = Set.of("inline", "timeout", "runAs", "exitCodes", "restartAfter");
     private final RawConfiguration raw;
     private final Set<Problem> problems = new LinkedHashSet<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
 
     ConfigValues(RawConfiguration raw) {
         this.raw = raw;
@@ -27,6 +28,15 @@ final class ConfigValues {
 
     List<Problem> problems() {
         return new ArrayList<>(problems);
+    }
+
+    /** Worth saying, not worth failing for: e.g. a region this plugin version does not know yet. */
+    void warn(String property, String message) {
+        warnings.add("<" + raw.pomPath(property) + "> (-D" + property + "): " + message);
+    }
+
+    List<String> warnings() {
+        return new ArrayList<>(warnings);
     }
 
     int problemCount() {
@@ -173,6 +183,15 @@ final class ConfigValues {
         raw.properties(PropertyNames.ENVIRONMENT_PREFIX).forEach((property, value) -> environment.put(
                 property.substring(PropertyNames.ENVIRONMENT_PREFIX.length()), value == null ? "" : value));
         return environment;
+    }
+
+    /** The pom's tags with -D azure-image.tags.NAME on top. */
+    Map<String, String> tags() {
+        Map<String, String> tags = new TreeMap<>(raw.pomTags());
+        tags.replaceAll((name, value) -> value == null ? "" : value);
+        raw.properties(PropertyNames.TAGS_PREFIX).forEach((property, value) -> tags.put(
+                property.substring(PropertyNames.TAGS_PREFIX.length()), value == null ? "" : value));
+        return tags;
     }
 
     /** The pom's secrets with -D azure-image.secrets.NAME=server:ID or env:VAR on top. */

@@ -45,6 +45,11 @@ public record PropertiesConfiguration(Map<String, String> values) implements Raw
     }
 
     @Override
+    public Map<String, String> pomTags() {
+        return Map.of();
+    }
+
+    @Override
     public List<SecretEntry> pomSecrets() {
         return List.of();
     }

@@ -53,6 +53,11 @@ public final class PropertyNames {
     public static final String TIMEOUT_OPERATION = PREFIX + "timeouts.operation";
     public static final String KEEP_ON_FAILURE = PREFIX + "keepOnFailure";
     public static final String TEMP_GROUP_TTL = PREFIX + "tempGroupTtl";
+    public static final String NETWORK_SUBNET_ID = PREFIX + "network.subnetId";
+    public static final String NETWORK_OUTBOUND = PREFIX + "network.outbound";
+    public static final String SECURITY_TYPE = PREFIX + "securityType";
+    /** Tags on everything the plugin creates: azure-image.tags.NAME. */
+    public static final String TAGS_PREFIX = PREFIX + "tags.";
     public static final String EMULATOR = PREFIX + "emulator";
     public static final String EMULATOR_PORT = PREFIX + "emulator.port";
     public static final String EMULATOR_TIME_SCALE = PREFIX + "emulator.timeScale";
@@ -87,7 +92,7 @@ public final class PropertyNames {
     /** Whether a property is one of the per-name ones (environment, secrets, script options). */
     public static boolean perName(String property) {
         return property.startsWith(ENVIRONMENT_PREFIX) || property.startsWith(SECRETS_PREFIX)
-                || property.startsWith(SCRIPTS_PREFIX);
+                || property.startsWith(SCRIPTS_PREFIX) || property.startsWith(TAGS_PREFIX);
     }
 
     /**
@@ -98,6 +103,9 @@ public final class PropertyNames {
     public static String conventionalPomPath(String property) {
         if (property.startsWith(ENVIRONMENT_PREFIX)) {
             return "environment/" + property.substring(ENVIRONMENT_PREFIX.length());
+        }
+        if (property.startsWith(TAGS_PREFIX)) {
+            return "tags/" + property.substring(TAGS_PREFIX.length());
         }
         if (property.startsWith(SECRETS_PREFIX)) {
             return "secrets/secret[name=" + property.substring(SECRETS_PREFIX.length()) + "]";

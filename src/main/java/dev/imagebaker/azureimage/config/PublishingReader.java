@@ -55,11 +55,11 @@ final class PublishingReader {
         Set<String> seen = new HashSet<>();
         for (RawConfiguration.TargetRegionEntry entry : values.targetRegions()) {
             String problem = null;
-            String name = AzureRegions.canonical(entry.name());
-            if (name == null) {
-                String closest = entry.name() == null ? null : AzureRegions.closest(entry.name());
-                problem = "'" + entry.name() + "' is not an Azure region" + (closest == null ? ""
-                        : " (did you mean '" + closest + "'?)");
+            String name = AzureRegions.normalize(entry.name());
+            if (name == null || name.isBlank()) {
+                problem = "entry has no region name";
+            } else if (AzureRegions.canonical(name) == null) {
+                BakeConfigReader.unknownRegion(values, PropertyNames.TARGET_REGIONS, entry.name());
             }
             int replicas = 1;
             if (entry.replicas() != null && !entry.replicas().isBlank()) {

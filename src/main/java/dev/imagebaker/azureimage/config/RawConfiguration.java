@@ -26,6 +26,8 @@ public interface RawConfiguration {
 
     Map<String, String> pomEnvironment();
 
+    Map<String, String> pomTags();
+
     List<SecretEntry> pomSecrets();
 
     List<ScriptEntry> pomScripts();

@@ -92,6 +92,21 @@ abstract class ImageMojo extends AbstractMojo {
     @Parameter
     java.util.Map<String, String> environment;
 
+    /** Tags on everything the plugin creates (groups, network, VMs, storage, gallery resources), e.g. for tag policies. */
+    @Parameter
+    java.util.Map<String, String> tags;
+
+    /**
+     * The build VM's network: subnetId (an existing subnet; nothing network-wise is created) and outbound (nat,
+     * none; with subnetId: checked or assumed). See README, "Network".
+     */
+    @Parameter
+    NetworkParameters network;
+
+    /** Standard, TrustedLaunch or ConfidentialVM; default: Trusted Launch when the source image and size support it. */
+    @Parameter(property = PropertyNames.SECURITY_TYPE)
+    String securityType;
+
     /** Secrets every script gets as protected parameters: name, and server (settings.xml) or env. */
     @Parameter
     java.util.List<SecretParameters> secrets;
@@ -170,7 +185,7 @@ abstract class ImageMojo extends AbstractMojo {
                         files == null ? List.of() : files.stream().map(FileParameters::entry).toList(),
                         targetRegions == null ? List.of() : targetRegions.stream().map(TargetRegionParameters::entry)
                                 .toList(),
-                        environment == null ? Map.of() : environment,
+                        environment == null ? Map.of() : environment, tags == null ? Map.of() : tags,
                         secrets == null ? List.of() : secrets.stream().map(SecretParameters::entry).toList(),
                         scripts == null ? List.of() : scripts.stream().map(ScriptParameters::entry).toList()));
     }
@@ -187,8 +202,10 @@ abstract class ImageMojo extends AbstractMojo {
 
     BakeConfig readConfig() throws MojoFailureException {
         try {
-            return BakeConfigReader.read(rawConfiguration(), projectInfo(), new ReadOptions(
+            BakeConfig config = BakeConfigReader.read(rawConfiguration(), projectInfo(), new ReadOptions(
                     goalBound("publish") || goalBound("test-image"), secretResolver(), "validate".equals(goal())));
+            config.warnings().forEach(getLog()::warn);
+            return config;
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

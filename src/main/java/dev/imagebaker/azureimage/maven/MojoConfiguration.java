@@ -27,7 +27,7 @@ final class MojoConfiguration implements RawConfiguration {
 
     /** The typed lists and maps of the pom, converted to config's entries. */
     record Pom(List<FileEntry> files, List<TargetRegionEntry> targetRegions, Map<String, String> environment,
-               List<SecretEntry> secrets, List<ScriptEntry> scripts) {
+               Map<String, String> tags, List<SecretEntry> secrets, List<ScriptEntry> scripts) {
     }
 
     MojoConfiguration(Object mojo, MojoDescriptor descriptor, Properties userProperties, Pom pom) {
@@ -113,6 +113,11 @@ final class MojoConfiguration implements RawConfiguration {
     @Override
     public Map<String, String> pomEnvironment() {
         return pom.environment();
+    }
+
+    @Override
+    public Map<String, String> pomTags() {
+        return pom.tags();
     }
 
     @Override

@@ -3,9 +3,11 @@ package dev.imagebaker.azureimage.bake;
 import dev.imagebaker.azureimage.bake.cloud.BuildVm;
 import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
 import dev.imagebaker.azureimage.bake.cloud.BuildVms;
+import dev.imagebaker.azureimage.bake.cloud.Catalog;
 import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.DefinitionRequest;
 import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
 import dev.imagebaker.azureimage.bake.cloud.FileStaging;
 import dev.imagebaker.azureimage.bake.cloud.Galleries;
@@ -13,15 +15,20 @@ import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
 import dev.imagebaker.azureimage.bake.cloud.GalleryInfo;
 import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import dev.imagebaker.azureimage.bake.cloud.Marketplace;
+import dev.imagebaker.azureimage.bake.cloud.Networks;
 import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
+import dev.imagebaker.azureimage.bake.cloud.PurchasePlan;
 import dev.imagebaker.azureimage.bake.cloud.RegionReplication;
 import dev.imagebaker.azureimage.bake.cloud.ReplicationState;
 import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
-import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
+import dev.imagebaker.azureimage.bake.cloud.RunCommandRequest;
+import dev.imagebaker.azureimage.bake.cloud.ScriptLine;
+import dev.imagebaker.azureimage.bake.cloud.ScriptLogs;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.cloud.VersionRequest;
 import dev.imagebaker.azureimage.bake.cloud.VersionUpdate;
+import dev.imagebaker.azureimage.bake.cloud.VmSku;
 import dev.imagebaker.azureimage.config.OsType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,17 +36,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A fake of bake's interfaces that records every call as a line ("createGroup azimg-...") and fails the first
  * call whose line starts with {@link #failOn}.
  */
-public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Galleries, FileStaging {
+public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Galleries, FileStaging, Networks,
+        Catalog {
     public final List<String> calls = new ArrayList<>();
     public final Map<String, ScriptRun> scriptResults = new HashMap<>();
-    /** The options of every script run, by run name. */
-    public final Map<String, ScriptOptions> scriptOptions = new HashMap<>();
+    /** Every run command, by run name. */
+    public final Map<String, RunCommandRequest> requests = new HashMap<>();
     public final Map<String, String> scripts = new HashMap<>();
+    public final Map<String, String> uploadedTexts = new HashMap<>();
     public static final String DEFINITIONS = "/subscriptions/s/resourceGroups/images-rg/providers/Microsoft.Compute/galleries"
             + "/corp_images/images/";
     public String failOn;
@@ -47,9 +58,25 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     public DefinitionInfo existingDefinition;
     public VersionInfo existingVersion;
     public final List<VersionInfo> existingVersions = new ArrayList<>();
+    public final List<BuildVmRequest> vmRequests = new ArrayList<>();
+    public final List<DefinitionRequest> definitionRequests = new ArrayList<>();
+    public String factsArchitecture = "x64";
+    public Map<String, String> factsFeatures = Map.of("SecurityType", "TrustedLaunchSupported");
+    public PurchasePlan factsPlan;
+    public boolean termsAccepted = true;
+    /** The region's sizes, as the Resource SKUs API would list them. */
+    public final List<VmSku> sizes = new ArrayList<>(List.of(
+            new VmSku("Standard_D2s_v5", "standardDSv5Family", 2, 8, Set.of("V1", "V2"), "x64", true, false, List.of()),
+            new VmSku("Standard_D4s_v5", "standardDSv5Family", 4, 16, Set.of("V1", "V2"), "x64", true, false,
+                    List.of()),
+            new VmSku("Standard_A1_v2", "standardAv2Family", 1, 2, Set.of("V1"), "x64", false, false, List.of()),
+            new VmSku("Standard_D2ps_v5", "standardDPSv5Family", 2, 8, Set.of("V2"), "Arm64", false, false, List.of()),
+            new VmSku("Standard_E2s_v5", "standardESv5Family", 2, 16, Set.of("V1", "V2"), "x64", true, false,
+                    List.of("NotAvailableForSubscription (Location)"))));
+    public Optional<SubnetInfo> existingSubnet = Optional.empty();
 
     public Cloud cloud() {
-        return new Cloud(this, this, this, this, this, d -> calls.add("pause " + d.toSeconds() + "s"));
+        return new Cloud(this, this, this, this, this, this, this, d -> calls.add("pause " + d.toSeconds() + "s"));
     }
 
     private void call(String line) {
@@ -73,7 +100,7 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     @Override
     public ImageFacts facts(String location, String publisher, String offer, String sku, String version) {
         call("facts " + version);
-        return new ImageFacts(factsOs, "V2", "x64");
+        return new ImageFacts(factsOs, "V2", factsArchitecture, factsFeatures, factsPlan);
     }
 
     @Override
@@ -94,16 +121,35 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
 
     @Override
     public BuildVm create(BuildVmRequest request, Duration timeout) {
+        vmRequests.add(request);
         call("createVm " + request.name() + " " + request.imageReference());
         return new BuildVm("/vm/" + request.name(), request.resourceGroup(), request.name());
     }
 
     @Override
-    public ScriptRun runScript(BuildVm vm, String runName, String script, ScriptOptions options) {
-        call("runScript " + runName);
-        scriptOptions.put(runName, options);
-        scripts.put(runName, script);
-        return scriptResults.getOrDefault(runName, new ScriptRun(ExecutionState.SUCCEEDED, 0, "ok", ""));
+    public ScriptRun runScript(BuildVm vm, RunCommandRequest request, Consumer<ScriptLine> live) {
+        call("runScript " + request.name());
+        requests.put(request.name(), request);
+        scripts.put(request.name(), request.text());
+        ScriptRun run = scriptResults.getOrDefault(request.name(), new ScriptRun(ExecutionState.SUCCEEDED, 0, "ok", "",
+                "Execution completed"));
+        if (request.logs() != null) {
+            run.output().lines().forEach(line -> live.accept(new ScriptLine(false, line)));
+            run.error().lines().forEach(line -> live.accept(new ScriptLine(true, line)));
+        }
+        return run;
+    }
+
+    @Override
+    public void startDetached(BuildVm vm, RunCommandRequest request) {
+        call("startDetached " + request.name());
+        requests.put(request.name(), request);
+        scripts.put(request.name(), request.text());
+    }
+
+    @Override
+    public void powerOff(BuildVm vm, Duration timeout) {
+        call("powerOff " + vm.name());
     }
 
     @Override
@@ -112,7 +158,8 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     }
 
     @Override
-    public StagingArea create(String resourceGroup, String location, String accountName, Duration timeout) {
+    public StagingArea create(String resourceGroup, String location, String accountName, Map<String, String> tags,
+                              Duration timeout) {
         call("createStorage " + accountName);
         return new StagingArea(resourceGroup, accountName, "files");
     }
@@ -120,6 +167,19 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     @Override
     public void upload(StagingArea area, String blobName, java.nio.file.Path file) {
         call("upload " + blobName);
+    }
+
+    @Override
+    public void uploadText(StagingArea area, String blobName, String text) {
+        call("uploadText " + blobName);
+        uploadedTexts.put(blobName, text);
+    }
+
+    @Override
+    public ScriptLogs logs(StagingArea area, String runName, Duration validity) {
+        return new ScriptLogs(new dev.imagebaker.azureimage.config.Secret("https://" + area.accountName() + "/logs/"
+                + runName + ".out?sig=SECRET-SAS"), new dev.imagebaker.azureimage.config.Secret("https://"
+                + area.accountName() + "/logs/" + runName + ".err?sig=SECRET-SAS"));
     }
 
     @Override
@@ -151,7 +211,8 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     }
 
     @Override
-    public GalleryInfo createGallery(String resourceGroup, String name, String location, Duration timeout) {
+    public GalleryInfo createGallery(String resourceGroup, String name, String location, Map<String, String> tags,
+                                     Duration timeout) {
         call("createGallery " + name);
         return new GalleryInfo("/galleries/" + name, location);
     }
@@ -163,12 +224,12 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     }
 
     @Override
-    public DefinitionInfo createDefinition(String resourceGroup, String gallery, String name, String location,
-                                           ImageFacts facts, String publisher, String offer, String sku,
-                                           Duration timeout) {
-        call("createDefinition " + name);
-        return new DefinitionInfo("/definitions/" + name, location, facts.osType(), "Generalized",
-                facts.hyperVGeneration(), facts.architecture());
+    public DefinitionInfo createDefinition(DefinitionRequest request, Duration timeout) {
+        call("createDefinition " + request.name() + " " + request.features());
+        definitionRequests.add(request);
+        ImageFacts facts = request.facts();
+        return new DefinitionInfo("/definitions/" + request.name(), request.location(), facts.osType(), "Generalized",
+                facts.hyperVGeneration(), facts.architecture(), request.features(), facts.plan());
     }
 
     @Override
@@ -219,5 +280,43 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     @Override
     public void deleteVersion(GalleryImageVersionId id, Duration timeout) {
         call("deleteVersion " + id.version());
+    }
+
+    @Override
+    public Optional<String> serialLog(BuildVm vm, int lines) {
+        call("serialLog " + vm.name());
+        return Optional.of("[  OK  ] Reached target Multi-User System.");
+    }
+
+    @Override
+    public String createBuildNetwork(String resourceGroup, String location, String name, boolean withNat,
+                                     Map<String, String> tags, Duration timeout) {
+        call("createNetwork " + name + (withNat ? " nat" : " no-nat"));
+        return "/subscriptions/s/resourceGroups/" + resourceGroup + "/providers/Microsoft.Network/virtualNetworks/"
+                + name + "-vnet/subnets/build";
+    }
+
+    @Override
+    public Optional<SubnetInfo> subnet(String subnetId) {
+        call("subnet " + subnetId);
+        return existingSubnet;
+    }
+
+    @Override
+    public Set<String> regions() {
+        call("regions");
+        return Set.of("westeurope", "northeurope", "eastus", "qatarcentral");
+    }
+
+    @Override
+    public List<VmSku> vmSizes(String location) {
+        call("vmSizes " + location);
+        return sizes;
+    }
+
+    @Override
+    public boolean termsAccepted(PurchasePlan plan) {
+        call("terms " + plan.name());
+        return termsAccepted;
     }
 }

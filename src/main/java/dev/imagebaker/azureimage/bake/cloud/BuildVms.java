@@ -1,16 +1,24 @@
 package dev.imagebaker.azureimage.bake.cloud;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** The build VM: creation, scripts through managed run commands, and the power steps of generalization. */
 public interface BuildVms {
     BuildVm create(BuildVmRequest request, Duration timeout);
 
     /**
-     * Runs a script as a managed run command and waits for it, at most its timeout (the run command's own limit
-     * is the same value).
+     * Runs a script as an asynchronous managed run command and waits for it (bounded by its timeout plus Azure's
+     * reporting time), passing each line of its output to live as it arrives; then deletes the run command, since
+     * a VM holds at most 25. A script Azure killed at its timeout ends Failed with exit code -1.
      */
-    ScriptRun runScript(BuildVm vm, String runName, String script, ScriptOptions options);
+    ScriptRun runScript(BuildVm vm, RunCommandRequest request, Consumer<ScriptLine> live);
+
+    /**
+     * Starts a script that detaches itself (a deprovision): returns once Azure has started it, without waiting for
+     * a result the guest may never report. The run command goes with the VM.
+     */
+    void startDetached(BuildVm vm, RunCommandRequest request);
 
     /** Restarts the VM and waits until its guest agent is ready again, at most timeout. */
     void restart(BuildVm vm, Duration timeout);
@@ -18,8 +26,14 @@ public interface BuildVms {
     /** Waits until the guest has stopped (PowerState/stopped or deallocated), at most timeout. */
     void awaitStopped(BuildVm vm, Duration timeout);
 
+    /** Stops the VM through Azure (a guest that generalized itself without shutting down). */
+    void powerOff(BuildVm vm, Duration timeout);
+
     void deallocate(BuildVm vm, Duration timeout);
 
     /** Marks the VM generalized in Azure. */
     void generalize(BuildVm vm);
+
+    /** The last lines of the VM's serial console log (boot diagnostics), when Azure has it. */
+    java.util.Optional<String> serialLog(BuildVm vm, int lines);
 }

@@ -4,5 +4,5 @@ import dev.imagebaker.azureimage.bake.run.Pacer;
 
 /** Everything the bake asks of Azure, as small interfaces that tests can fake. */
 public record Cloud(Marketplace marketplace, ResourceGroups groups, BuildVms vms, Galleries galleries,
-                    FileStaging staging, Pacer pacer) {
+                    FileStaging staging, Networks networks, Catalog catalog, Pacer pacer) {
 }

@@ -8,13 +8,13 @@ import java.util.Optional;
 public interface Galleries {
     Optional<GalleryInfo> gallery(String resourceGroup, String name);
 
-    GalleryInfo createGallery(String resourceGroup, String name, String location, Duration timeout);
+    GalleryInfo createGallery(String resourceGroup, String name, String location, java.util.Map<String, String> tags,
+                              Duration timeout);
 
     Optional<DefinitionInfo> definition(String resourceGroup, String gallery, String name);
 
     /** Creates a Generalized definition whose OS type, Hyper-V generation and architecture are the image's. */
-    DefinitionInfo createDefinition(String resourceGroup, String gallery, String name, String location,
-                                    ImageFacts facts, String publisher, String offer, String sku, Duration timeout);
+    DefinitionInfo createDefinition(DefinitionRequest request, Duration timeout);
 
     Optional<VersionInfo> version(GalleryImageVersionId id);
 

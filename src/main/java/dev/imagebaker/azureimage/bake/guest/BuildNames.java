@@ -24,6 +24,11 @@ public record BuildNames(String buildId, String tempGroup, String vmName, String
         return new BuildNames(buildId, "azimg-" + artifact + "-" + buildId, "azimg-build", "azimg-build");
     }
 
+    /** The temporary storage account: 3 to 24 lowercase letters and digits, unique in Azure ("azimg" and the build id). */
+    public String storageAccount() {
+        return ("azimg" + buildId.replace("-", "")).toLowerCase(Locale.ROOT);
+    }
+
     /** A run command name for a script file: its name without extension, in the characters Azure accepts. */
     public static String runName(String scriptFileName) {
         String base = scriptFileName.replaceFirst("\\.[^.]+$", "");

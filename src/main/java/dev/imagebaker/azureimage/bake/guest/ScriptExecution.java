@@ -3,34 +3,55 @@ package dev.imagebaker.azureimage.bake.guest;
 import dev.imagebaker.azureimage.bake.cloud.BuildVm;
 import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
-import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
+import dev.imagebaker.azureimage.bake.cloud.FileStaging;
+import dev.imagebaker.azureimage.bake.cloud.RunCommandRequest;
+import dev.imagebaker.azureimage.bake.cloud.ScriptLogs;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import dev.imagebaker.azureimage.bake.run.Progress;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.ScriptSpec;
 import dev.imagebaker.azureimage.config.Secret;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * A script run as a managed run command: parameters passed as the OS expects them, its output logged, its exit
- * judged against the accepted codes. What provisioning scripts and image tests share.
+ * A project script run as a managed run command: wrapped so that it gets its environment and secrets (and runs as
+ * its user), its output streamed to the Maven log as it arrives (through append blobs in the staging account, since
+ * Azure keeps only the last 4 KB), its exit judged against the accepted codes. What provisioning scripts and image
+ * tests share.
  */
 public final class ScriptExecution {
+    /**
+     * Larger scripts travel as a staged blob (scriptUri). Azure documents no limit for an inline script; the run
+     * command handlers and the Custom Script Extension hold 256 KiB, and ARM refuses requests over 4 MB.
+     */
+    static final int INLINE_LIMIT = 256 * 1024;
     private static final int TAIL_LINES = 20;
-    private static final Pattern PARAM_BLOCK = Pattern.compile("(?im)^\\s*param\\s*\\(");
 
     private ScriptExecution() {
     }
 
     /** How a run ended, judged against the script's accepted exit codes. */
     public record Result(ScriptRun run, boolean accepted) {
+        /**
+         * Azure killed the script at its timeout: the Linux handler reports that as Failed with exit code -1
+         * (run-command-handler-linux, internal/exec/exec.go), other handlers as TimedOut.
+         */
         public boolean timedOut() {
-            return run.executionState() == ExecutionState.TIMED_OUT;
+            return run.executionState() == ExecutionState.TIMED_OUT
+                    || run.executionState() == ExecutionState.FAILED && run.exitCode() != null && run.exitCode() == -1;
+        }
+
+        /**
+         * The handler could not run the script at all: it reports that with its own negative exit codes (-100 the
+         * script download failed, -101 the output blobs could not be created, -102 no such runAs user, ...).
+         */
+        public boolean notRun() {
+            return run.exitCode() != null && run.exitCode() < -1;
         }
 
         /** The exit code for a message, or why there is none. */
@@ -44,14 +65,25 @@ public final class ScriptExecution {
         }
     }
 
+    /** area: the staging account for the script's streams (and large text); null: only Azure's 4 KB tail. */
     public static Result run(Cloud cloud, Progress progress, BuildVm vm, String runName, ScriptSpec script, String text,
-                      OsType os, Map<String, String> environment, Map<String, Secret> secrets) {
-        ScriptRun run = cloud.vms().runScript(vm, runName, withEnvironment(os, environment, secrets, text),
-                new ScriptOptions(script.timeout(), script.runAs(), environment, secrets));
-        log(progress, run.output(), "");
-        log(progress, run.error(), "(stderr) ");
+                             OsType os, Map<String, String> environment, Map<String, Secret> secrets,
+                             FileStaging.StagingArea area) {
+        String wrapped = ScriptWrapper.wrap(os, script.name(), text, script.runAs(), environment, secrets.keySet());
+        Map<String, Secret> protectedParameters = new LinkedHashMap<>();
+        secrets.forEach((name, secret) -> protectedParameters.put(name, os == OsType.WINDOWS
+                ? new Secret(ScriptWrapper.windowsValue(secret.reveal())) : secret));
+        RunCommandRequest request = request(cloud, area, vm, runName, wrapped, script.timeout(), Map.of(),
+                protectedParameters);
+        ScriptRun run = cloud.vms().runScript(vm, request, line -> progress.info("      | "
+                + (line.error() ? "(stderr) " : "") + line.text()));
+        if (request.logs() == null) {
+            log(progress, run.output(), "");
+            log(progress, run.error(), "(stderr) ");
+        }
         boolean accepted = run.exitCode() != null && script.exitCodes().contains(run.exitCode())
-                && (run.executionState() == ExecutionState.SUCCEEDED || run.executionState() == ExecutionState.FAILED);
+                && (run.executionState() == ExecutionState.SUCCEEDED || run.executionState() == ExecutionState.FAILED)
+                && !(run.executionState() == ExecutionState.FAILED && run.exitCode() == -1);
         if (accepted && run.exitCode() != 0) {
             progress.info("      exit code " + run.exitCode() + " accepted (exitCodes " + script.exitCodes() + ")");
         }
@@ -59,29 +91,28 @@ public final class ScriptExecution {
     }
 
     /**
-     * Windows passes run command parameters as script arguments: a script without its own param() block gets one
-     * that turns them into environment variables, as Linux gets them.
+     * A run command for a script: inline, or staged and fetched through a read-only URL when it is too large; its
+     * streams into the staging account's logs when there is one.
      */
-    public static String withEnvironment(OsType os, Map<String, String> environment, Map<String, Secret> secrets,
-                                  String text) {
-        if (os != OsType.WINDOWS || PARAM_BLOCK.matcher(text).find()) {
-            return text;
+    public static RunCommandRequest request(Cloud cloud, FileStaging.StagingArea area, BuildVm vm, String runName,
+                                            String text, Duration timeout, Map<String, String> parameters,
+                                            Map<String, Secret> protectedParameters) {
+        ScriptLogs logs = null;
+        Secret textUrl = null;
+        String inline = text;
+        if (area != null) {
+            // Valid as long as the script may run, plus Azure's time to report it.
+            Duration validity = timeout.plusHours(1);
+            // Blob names per VM: test-image runs the same scripts on several VMs.
+            logs = cloud.staging().logs(area, vm.name() + "/" + runName, validity);
+            if (text.getBytes(StandardCharsets.UTF_8).length > INLINE_LIMIT) {
+                String blob = "scripts/" + vm.name() + "/" + runName;
+                cloud.staging().uploadText(area, blob, text);
+                textUrl = cloud.staging().readUrl(area, blob, validity);
+                inline = null;
+            }
         }
-        List<String> names = new ArrayList<>(environment.keySet());
-        names.addAll(secrets.keySet());
-        if (names.isEmpty()) {
-            return text;
-        }
-        StringBuilder preamble = new StringBuilder(paramBlock(names));
-        for (String name : names) {
-            preamble.append("$env:").append(name).append(" = $").append(name).append('\n');
-        }
-        return preamble + text;
-    }
-
-    /** A PowerShell param() line declaring each name as a string argument. */
-    public static String paramBlock(Collection<String> names) {
-        return "param(" + String.join(", ", names.stream().map(n -> "[string]$" + n).toList()) + ")\n";
+        return new RunCommandRequest(runName, inline, textUrl, timeout, parameters, protectedParameters, logs);
     }
 
     private static void log(Progress progress, String text, String prefix) {

@@ -16,11 +16,12 @@ public final class TempGroup {
     private TempGroup() {
     }
 
+    /** userTags: the configured tags, under the plugin's own. */
     public static void create(Cloud cloud, CleanupStack cleanups, String group, String location, String buildId,
-                              Duration ttl, String createdBy, Duration deleteTimeout) {
+                              Duration ttl, String createdBy, Duration deleteTimeout, Map<String, String> userTags) {
         cleanups.push("resource group " + group, CleanupStack.When.ALWAYS,
                 () -> cloud.groups().delete(group, deleteTimeout));
-        Map<String, String> tags = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>(userTags);
         tags.put(Tags.BUILD_ID, buildId);
         tags.put(Tags.EXPIRES_AT, Instant.now().plus(ttl).toString());
         tags.put(Tags.CREATED_BY, createdBy);

@@ -13,7 +13,9 @@ import dev.imagebaker.azureimage.bake.run.CleanupStack;
 import dev.imagebaker.azureimage.bake.run.Progress;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.GalleryTarget;
+import dev.imagebaker.azureimage.config.SecurityType;
 import java.time.Instant;
+import java.util.Map;
 
 /** The state of one bake as it moves through its steps. */
 public final class BakeContext {
@@ -30,6 +32,10 @@ public final class BakeContext {
     GalleryInfo gallery;
     DefinitionInfo definition;
     BuildVm vm;
+    /** The build VM's security type, chosen when placement is checked. */
+    SecurityType securityType;
+    /** The subnet of the build VM: the plugin's own, or an existing one. */
+    String subnetId;
     VersionInfo version;
     FileStaging.StagingArea staging;
     private java.util.List<Payloads.Payload> payloads;
@@ -59,6 +65,11 @@ public final class BakeContext {
         GalleryTarget g = config.gallery();
         return new GalleryImageVersionId(config.subscriptionId(), g.resourceGroup(), g.name(), config.definition(),
                 versionName);
+    }
+
+    /** The user's tags with the plugin's own on top, for everything the bake creates. */
+    Map<String, String> tags(Map<String, String> own) {
+        return config.placement().tagsWith(own);
     }
 
     String definitionPath() {

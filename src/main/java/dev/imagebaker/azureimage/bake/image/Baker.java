@@ -34,10 +34,15 @@ public final class Baker {
         Plan<BakeContext> plan = new Plan<>();
         plan.then(new ResolveSourceStep());
         plan.then(new FindExistingStep());
+        plan.then(new CheckPlacementStep());
         plan.then(new PrepareGalleryStep());
         plan.then(new CreateTempGroupStep());
+        plan.then(new CreateStorageStep());
         if (!config.files().isEmpty()) {
             plan.then(new StageFilesStep());
+        }
+        if (!config.placement().network().existingSubnet()) {
+            plan.then(new CreateNetworkStep());
         }
         plan.then(new CreateBuildVmStep());
         if (!config.files().isEmpty()) {

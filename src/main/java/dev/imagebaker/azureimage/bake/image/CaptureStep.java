@@ -46,7 +46,7 @@ final class CaptureStep implements Step<BakeContext> {
 
     static Map<String, String> tags(BakeContext ctx) {
         ProjectInfo p = ctx.config.project();
-        Map<String, String> tags = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>(ctx.config.placement().tags());
         tags.put(Tags.GROUP_ID, p.groupId());
         tags.put(Tags.ARTIFACT_ID, p.artifactId());
         tags.put(Tags.VERSION, p.version());

@@ -7,6 +7,7 @@ import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepResult;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.Secret;
+import dev.imagebaker.azureimage.config.SecurityType;
 import java.util.Map;
 
 /** Creates the build VM: no public IP, no inbound rule, a credential that exists only in memory. */
@@ -14,8 +15,8 @@ final class CreateBuildVmStep implements Step<BakeContext> {
 
     @Override
     public String title(BakeContext ctx) {
-        return "Create build VM " + ctx.names.vmName() + " (" + ctx.config.vmSize() + ", no public IP) from "
-                + ctx.source.resolved();
+        return "Create build VM " + ctx.names.vmName() + " (" + ctx.config.vmSize() + ", " + ctx.securityType
+                .azureName() + ", no public IP) from " + ctx.source.resolved();
     }
 
     @Override
@@ -27,10 +28,19 @@ final class CreateBuildVmStep implements Step<BakeContext> {
     public StepResult run(BakeContext ctx) {
         OsType os = ctx.config.osType();
         Secret credential = Credentials.fresh(os);
-        ctx.vm = ctx.cloud.vms().create(new BuildVmRequest(ctx.names.tempGroup(), ctx.config.location(),
+        // Azure makes new Gen2 VMs Trusted Launch when the image and size allow it: say Standard when meant.
+        SecurityType securityType = ctx.securityType != SecurityType.STANDARD || ctx.facts.supportsTrustedLaunch()
+                ? ctx.securityType : null;
+        BuildVmRequest request = new BuildVmRequest(ctx.names.tempGroup(), ctx.config.location(),
                 ctx.names.vmName(), ctx.names.computerName(), ctx.config.vmSize(), os, ctx.source.imageReference(),
-                Credentials.ADMIN_USER, credential, Map.of(Tags.BUILD_ID, ctx.names.buildId())),
-                ctx.config.timeouts().operation());
+                Credentials.ADMIN_USER, credential, ctx.tags(Map.of(Tags.BUILD_ID, ctx.names.buildId())),
+                ctx.subnetId, securityType, ctx.facts.plan());
+        // A VM that hangs in boot or deprovision says why in its serial console, readable until it is deleted.
+        ctx.cleanups.reportOnFailure("serial console log of " + ctx.names.vmName(), () -> ctx.cloud.vms()
+                .serialLog(new dev.imagebaker.azureimage.bake.cloud.BuildVm(null, ctx.names.tempGroup(),
+                        ctx.names.vmName()), 30).ifPresent(log -> ctx.progress.warn("Last lines of the serial console"
+                        + " log of " + ctx.names.vmName() + ":\n  | " + String.join("\n  | ", log.split("\\R")))));
+        ctx.vm = ctx.cloud.vms().create(request, ctx.config.timeouts().operation());
         return StepResult.CONTINUE;
     }
 }

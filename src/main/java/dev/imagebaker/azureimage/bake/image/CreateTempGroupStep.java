@@ -22,7 +22,7 @@ final class CreateTempGroupStep implements Step<BakeContext> {
         TempGroup.create(ctx.cloud, ctx.cleanups, ctx.names.tempGroup(), ctx.config.location(), ctx.names.buildId(),
                 ctx.config.tempGroupTtl(), "azure-image-maven-plugin " + ctx.config.project().groupId() + ":"
                         + ctx.config.project().artifactId() + ":" + ctx.config.project().version(),
-                ctx.config.timeouts().operation());
+                ctx.config.timeouts().operation(), ctx.config.placement().tags());
         return StepResult.CONTINUE;
     }
 }

@@ -1,8 +1,6 @@
 package dev.imagebaker.azureimage.bake.image;
 
 import dev.imagebaker.azureimage.bake.Tags;
-import dev.imagebaker.azureimage.bake.cloud.CloudException;
-import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepFailedException;
@@ -53,11 +51,6 @@ final class FindExistingStep implements Step<BakeContext> {
         VersionInfo version = existing.get();
         if (ctx.fingerprint.matches(version.tags()) && version.succeeded()) {
             ctx.version = version;
-            ctx.definition = ctx.cloud.galleries().definition(g.resourceGroup(), g.name(), ctx.config.definition())
-                    .orElseThrow(() -> new CloudException("NotFound", 404, "The definition of " + version.id()
-                            + " vanished while it was read."));
-            ctx.facts = new ImageFacts(ctx.definition.osType(), ctx.definition.hyperVGeneration(),
-                    ctx.definition.architecture());
             ctx.progress.info("      reusing " + version.name() + ": baked by build "
                     + version.tags().get(Tags.BUILD_ID) + " from the same inputs; no VM is created");
             return StepResult.HALT;

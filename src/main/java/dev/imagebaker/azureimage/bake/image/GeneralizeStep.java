@@ -2,13 +2,18 @@ package dev.imagebaker.azureimage.bake.image;
 
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepResult;
+import dev.imagebaker.azureimage.config.OsType;
 
-/** Deallocates the stopped VM, then marks it generalized in Azure, as capture requires. */
+/**
+ * Deallocates the generalized VM, then marks it generalized in Azure, as capture requires. A Windows guest that
+ * ran sysprep /quit is still running: it is stopped through Azure first.
+ */
 final class GeneralizeStep implements Step<BakeContext> {
 
     @Override
     public String title(BakeContext ctx) {
-        return "Deallocate and mark generalized " + ctx.names.vmName();
+        return (ctx.config.osType() == OsType.WINDOWS ? "Stop, deallocate" : "Deallocate") + " and mark generalized "
+                + ctx.names.vmName();
     }
 
     @Override
@@ -18,6 +23,9 @@ final class GeneralizeStep implements Step<BakeContext> {
 
     @Override
     public StepResult run(BakeContext ctx) {
+        if (ctx.config.osType() == OsType.WINDOWS) {
+            ctx.cloud.vms().powerOff(ctx.vm, ctx.config.timeouts().operation());
+        }
         ctx.cloud.vms().deallocate(ctx.vm, ctx.config.timeouts().operation());
         ctx.cloud.vms().generalize(ctx.vm);
         return StepResult.CONTINUE;

@@ -1,8 +1,9 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
+import dev.imagebaker.azureimage.bake.cloud.RunCommandRequest;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import dev.imagebaker.azureimage.bake.guest.ScriptExecution;
+import dev.imagebaker.azureimage.bake.guest.ScriptWrapper;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
@@ -31,8 +32,9 @@ final class InstallFilesStep implements Step<BakeContext> {
             "}",
             "i=1",
             "while [ \"$i\" -le \"$FILE_COUNT\" ]; do",
+            "  # Owner and mode are optional: Azure sets no variable for them then (it skips empty parameters).",
             "  eval \"url=\\$FILE_${i}_URL sha=\\$FILE_${i}_SHA256 dest=\\$FILE_${i}_DESTINATION"
-                    + " owner=\\$FILE_${i}_OWNER mode=\\$FILE_${i}_MODE archive=\\$FILE_${i}_ARCHIVE\"",
+                    + " owner=\\${FILE_${i}_OWNER:-} mode=\\${FILE_${i}_MODE:-} archive=\\$FILE_${i}_ARCHIVE\"",
             "  tmp=$(mktemp)",
             "  fetch \"$url\" \"$tmp\"",
             "  if ! echo \"$sha  $tmp\" | sha256sum -c --status; then",
@@ -53,11 +55,11 @@ final class InstallFilesStep implements Step<BakeContext> {
     static final String WINDOWS_BODY = String.join("\n",
             "$ErrorActionPreference = 'Stop'",
             "$ProgressPreference = 'SilentlyContinue'",
-            "for ($i = 1; $i -le $FILE_COUNT; $i++) {",
-            "  $url = (Get-Variable \"FILE_${i}_URL\").Value",
-            "  $sha = (Get-Variable \"FILE_${i}_SHA256\").Value",
-            "  $dest = (Get-Variable \"FILE_${i}_DESTINATION\").Value",
-            "  $archive = (Get-Variable \"FILE_${i}_ARCHIVE\").Value",
+            "for ($i = 1; $i -le [int]$env:FILE_COUNT; $i++) {",
+            "  $url = [Environment]::GetEnvironmentVariable(\"FILE_${i}_URL\")",
+            "  $sha = [Environment]::GetEnvironmentVariable(\"FILE_${i}_SHA256\")",
+            "  $dest = [Environment]::GetEnvironmentVariable(\"FILE_${i}_DESTINATION\")",
+            "  $archive = [Environment]::GetEnvironmentVariable(\"FILE_${i}_ARCHIVE\")",
             "  $tmp = Join-Path $env:TEMP (\"azimg-file-$i\" + $(if ($archive -eq 'true') { '.zip' } else { '' }))",
             "  Invoke-WebRequest -UseBasicParsing -Uri $url -OutFile $tmp",
             "  if ((Get-FileHash -Algorithm SHA256 $tmp).Hash -ne $sha.ToUpperInvariant()) {",
@@ -98,20 +100,20 @@ final class InstallFilesStep implements Step<BakeContext> {
                     timeout.plusMinutes(10)));
             parameters.put("FILE_" + i + "_SHA256", p.sha256());
             parameters.put("FILE_" + i + "_DESTINATION", p.copy().destination());
-            parameters.put("FILE_" + i + "_OWNER", p.copy().owner() == null ? "" : p.copy().owner());
-            parameters.put("FILE_" + i + "_MODE", p.copy().mode() == null ? "" : p.copy().mode());
+            if (p.copy().owner() != null) {
+                parameters.put("FILE_" + i + "_OWNER", p.copy().owner());
+            }
+            if (p.copy().mode() != null) {
+                parameters.put("FILE_" + i + "_MODE", p.copy().mode());
+            }
             parameters.put("FILE_" + i + "_ARCHIVE", String.valueOf(p.archive()));
         }
-        String script = ctx.config.osType() == OsType.LINUX ? LINUX : windows(parameters, urls);
-        ScriptRun run = ctx.cloud.vms().runScript(ctx.vm, "azimg-install-files", script,
-                new ScriptOptions(timeout, null, parameters, urls));
-        if (run.output() != null) {
-            for (String line : run.output().strip().split("\\R")) {
-                if (!line.isBlank()) {
-                    ctx.progress.info("      | " + line);
-                }
-            }
-        }
+        RunCommandRequest request = ctx.config.osType() == OsType.LINUX
+                ? ScriptExecution.request(ctx.cloud, ctx.staging, ctx.vm, "azimg-install-files", LINUX, timeout, parameters,
+                        urls)
+                : windows(ctx, timeout, parameters, urls);
+        ScriptRun run = ctx.cloud.vms().runScript(ctx.vm, request, line -> ctx.progress.info("      | "
+                + (line.error() ? "(stderr) " : "") + line.text()));
         if (!run.succeeded()) {
             throw new StepFailedException(title(ctx), resource(ctx), null, "Installing the files failed with exit code "
                     + run.exitCode() + " (" + run.executionState() + ")." + ScriptExecution.tail(run.error()),
@@ -122,10 +124,16 @@ final class InstallFilesStep implements Step<BakeContext> {
         return StepResult.CONTINUE;
     }
 
-    /** Windows gets parameters as arguments: the script declares them. */
-    private static String windows(Map<String, String> parameters, Map<String, Secret> urls) {
-        List<String> names = new java.util.ArrayList<>(parameters.keySet());
-        names.addAll(urls.keySet());
-        return ScriptExecution.paramBlock(names) + WINDOWS_BODY;
+    /**
+     * Windows gets parameters unquoted on a command line, where a SAS URL's {@code &} breaks: the values go into
+     * the wrapper, the URLs travel base64-encoded as protected parameters.
+     */
+    private static RunCommandRequest windows(BakeContext ctx, Duration timeout, Map<String, String> values,
+                                             Map<String, Secret> urls) {
+        Map<String, Secret> encoded = new LinkedHashMap<>();
+        urls.forEach((name, url) -> encoded.put(name, new Secret(ScriptWrapper.windowsValue(url.reveal()))));
+        return ScriptExecution.request(ctx.cloud, ctx.staging, ctx.vm, "azimg-install-files", ScriptWrapper.wrap(
+                OsType.WINDOWS, "install-files.ps1", WINDOWS_BODY, null, values, urls.keySet()), timeout, Map.of(),
+                encoded);
     }
 }

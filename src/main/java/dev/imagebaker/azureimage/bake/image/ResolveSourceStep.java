@@ -1,7 +1,9 @@
 package dev.imagebaker.azureimage.bake.image;
 
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
-import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
@@ -48,6 +50,18 @@ final class ResolveSourceStep implements Step<BakeContext> {
                                     + " --offer " + m.offer() + " --sku " + m.sku() + " --all -l " + location, null));
         }
         SourceImage.Marketplace concrete = m.withVersion(version);
+        try {
+            ctx.facts = ctx.cloud.marketplace().facts(location, m.publisher(), m.offer(), m.sku(), version);
+        } catch (CloudException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            List<String> newest = ctx.cloud.marketplace().versions(location, m.publisher(), m.offer(), m.sku())
+                    .stream().sorted((a, b) -> compareNumerically(b, a)).limit(3).toList();
+            throw new StepFailedException(title(ctx), m.text(), e.code(), "The marketplace has no image "
+                    + concrete.text() + " in " + location + (newest.isEmpty() ? "." : "; its newest versions are "
+                    + String.join(", ", newest) + "."), "Name an existing version in <source>, or use latest.", e);
+        }
         return new ResolvedSource(m, concrete.text(), concrete.text());
     }
 
@@ -64,7 +78,15 @@ final class ResolveSourceStep implements Step<BakeContext> {
                             + " no version that can be used as latest.", "Name a version in <source>.", null));
         }
         String versionId = definition.id() + "/versions/" + version;
-        ctx.facts = new ImageFacts(definition.osType(), definition.hyperVGeneration(), definition.architecture());
+        if (g.version() != null && ctx.cloud.galleries().version(GalleryImageVersionId.parse(versionId)).isEmpty()) {
+            List<String> newest = ctx.cloud.galleries().versions(g.resourceGroup(), g.gallery(), g.definition())
+                    .stream().map(VersionInfo::name).sorted((a, b) -> compareNumerically(b, a)).limit(3).toList();
+            throw new StepFailedException(title(ctx), g.id(), "NotFound", "The source image version " + version
+                    + " does not exist" + (newest.isEmpty() ? "." : "; the newest versions are "
+                    + String.join(", ", newest) + "."), "Name an existing version in <source>, or leave the version"
+                    + " out for the definition's latest.", null);
+        }
+        ctx.facts = definition.facts();
         return new ResolvedSource(g, versionId, versionId);
     }
 

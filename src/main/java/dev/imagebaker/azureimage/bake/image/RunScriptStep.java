@@ -42,15 +42,22 @@ final class RunScriptStep implements Step<BakeContext> {
                     "Check that the file is readable UTF-8.", e);
         }
         ScriptExecution.Result result = ScriptExecution.run(ctx.cloud, ctx.progress, ctx.vm, script.runName(), script,
-                text, ctx.config.osType(), ctx.config.environment(), ctx.config.secrets());
+                text, ctx.config.osType(), ctx.config.environment(), ctx.config.secrets(), ctx.staging);
         if (result.accepted()) {
             return StepResult.CONTINUE;
         }
         if (result.timedOut()) {
             throw new StepFailedException(title(ctx), resource(ctx), null, "Script " + script.name() + " did not finish"
-                    + " within " + Durations.format(script.timeout()) + "." + result.errorTail(), "Make the script"
+                    + " within " + Durations.format(script.timeout()) + ": Azure stopped it (exit code -1)."
+                    + result.errorTail(), "Make the script"
                     + " finish (a command waiting for input?), or raise <timeouts><script> (or this script's"
                     + " <timeout>).", null);
+        }
+        if (result.notRun()) {
+            throw new StepFailedException(title(ctx), resource(ctx), null, "Azure's run command handler could not run"
+                    + " script " + script.name() + " (exit code " + result.exitCode() + "): " + result.run().message(),
+                    "Check that the VM can reach Azure Storage over HTTPS (a firewall or proxy?), and that the VM"
+                            + " agent is healthy; then build again.", null);
         }
         throw new StepFailedException(title(ctx), resource(ctx), null, "Script " + script.name() + " exited with code "
                 + result.exitCode() + "." + result.errorTail(), "Fix the script and build again (accepted exit codes: "

@@ -16,23 +16,16 @@ final class StageFilesStep implements Step<BakeContext> {
 
     @Override
     public String title(BakeContext ctx) {
-        return "Stage " + ctx.config.files().size() + " file(s) in storage account " + accountName(ctx);
+        return "Stage " + ctx.config.files().size() + " file(s) in storage account " + ctx.names.storageAccount();
     }
 
     @Override
     public String resource(BakeContext ctx) {
-        return "storage account " + ctx.names.tempGroup() + "/" + accountName(ctx);
-    }
-
-    /** 3 to 24 lowercase letters and digits, unique in Azure: "azimg" and the build id. */
-    static String accountName(BakeContext ctx) {
-        return ("azimg" + ctx.names.buildId().replace("-", "")).toLowerCase(Locale.ROOT);
+        return "storage account " + ctx.names.tempGroup() + "/" + ctx.names.storageAccount();
     }
 
     @Override
     public StepResult run(BakeContext ctx) {
-        ctx.staging = ctx.cloud.staging().create(ctx.names.tempGroup(), ctx.config.location(), accountName(ctx),
-                ctx.config.timeouts().operation());
         int index = 1;
         for (Payloads.Payload payload : ctx.payloads()) {
             Instant start = Instant.now();

@@ -21,10 +21,20 @@ public final class CleanupStack {
         /** A temporary resource: removed after every bake, kept after a failure only if keepOnFailure says so. */
         ALWAYS,
         /** A half-made result (a version being captured): removed only when the bake fails. */
-        ON_FAILURE
+        ON_FAILURE,
+        /**
+         * Evidence to show when the bake fails, before anything is deleted (a VM's serial console log); never kept
+         * back by keepOnFailure, never a leak: the action handles its own errors.
+         */
+        REPORT_ON_FAILURE
     }
 
     record Entry(String description, When when, Action action) {
+    }
+
+    /** Registers evidence to print if the run fails, while the resource it comes from still exists. */
+    public synchronized void reportOnFailure(String description, Runnable report) {
+        entries.push(new Entry(description, When.REPORT_ON_FAILURE, report::run));
     }
 
     private final Deque<Entry> entries = new ArrayDeque<>();

@@ -7,6 +7,15 @@ public final class Fixes {
     private Fixes() {
     }
 
+    /** The fix for an Azure error, where the message tells more than the code (a quota behind OperationNotAllowed). */
+    public static String forError(String code, String message) {
+        if ("OperationNotAllowed".equalsIgnoreCase(code) && message != null
+                && message.toLowerCase(Locale.ROOT).contains("quota")) {
+            return forCode("QuotaExceeded");
+        }
+        return forCode(code);
+    }
+
     public static String forCode(String code) {
         if (code == null) {
             return "Run the build again with -X to see every Azure request.";
@@ -19,10 +28,17 @@ public final class Fixes {
                     + " (az login), or check AZURE_CLIENT_ID, AZURE_TENANT_ID and the client secret or certificate.";
             case "subscriptionnotfound", "invalidsubscriptionid" -> "Check <subscriptionId>: the identity must have"
                     + " access to it (az account list).";
-            case "quotaexceeded", "operationnotallowed_quota" -> "Request more vCPU quota for this VM family in the"
-                    + " region, or choose a smaller <vmSize>.";
-            case "skunotavailable", "zonalallocationfailed", "allocationfailed" -> "The VM size is not available in"
-                    + " this region right now: choose another <vmSize> or <location>.";
+            case "quotaexceeded" -> "Request more vCPU quota for this VM family in the region (Azure portal:"
+                    + " Quotas, or https://aka.ms/ProdportalCRP), or choose a smaller <vmSize> or another <location>.";
+            case "skunotavailable" -> "The VM size is not offered to this subscription in this region: choose"
+                    + " another <vmSize> or <location> (az vm list-skus -l <location> --size <size> shows why).";
+            case "allocationfailed", "zonalallocationfailed" -> "Azure has no capacity for this VM size in the"
+                    + " region right now: build again later, or choose another <vmSize> or <location>.";
+            case "overconstrainedallocationrequest", "overconstrainedzonalallocationrequest" -> "Azure cannot"
+                    + " place a VM with all these constraints (size, security type, accelerated networking): choose"
+                    + " another <vmSize> or <location>, or <securityType>Standard</securityType>.";
+            case "marketplacepurchaseeligibilityfailed" -> "Accept the marketplace terms of the image once: az vm"
+                    + " image terms accept --urn <publisher:offer:sku:version>.";
             case "platformimagenotfound", "notfound" -> "Check <source>: az vm image list --publisher <publisher>"
                     + " --offer <offer> --sku <sku> --all --location <location> lists what exists.";
             case "osprovisioningtimedout" -> "The image's guest was not generalized before capture (waagent"

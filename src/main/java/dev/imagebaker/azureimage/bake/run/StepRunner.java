@@ -164,7 +164,8 @@ public final class StepRunner {
                         t);
             }
             if (e instanceof CloudException c) {
-                return new StepFailedException(title, resource, c.code(), c.getMessage(), Fixes.forCode(c.code()), c);
+                return new StepFailedException(title, resource, c.code(), c.getMessage(), Fixes.forError(c.code(),
+                        c.getMessage()), c);
             }
             return new StepFailedException(title, resource, null, e.toString(), Fixes.forCode(null), e);
         }
@@ -201,7 +202,11 @@ public final class StepRunner {
         List<String> leaks = new ArrayList<>();
         try {
             for (CleanupStack.Entry entry : cleanups.takeAll()) {
-                if (succeeded && entry.when() == CleanupStack.When.ON_FAILURE) {
+                if (succeeded && entry.when() != CleanupStack.When.ALWAYS) {
+                    continue;
+                }
+                if (entry.when() == CleanupStack.When.REPORT_ON_FAILURE) {
+                    report(entry);
                     continue;
                 }
                 if (!succeeded && !interrupted && entry.when() == CleanupStack.When.ALWAYS && keepOnFailure) {
@@ -222,6 +227,14 @@ public final class StepRunner {
             interruption.done();
         }
         return leaks;
+    }
+
+    private void report(CleanupStack.Entry entry) {
+        try {
+            entry.action().run();
+        } catch (Exception e) {
+            progress.warn("Could not read the " + entry.description() + ": " + e.getMessage());
+        }
     }
 
     /** One cleanup, tried again after a pause when Azure refuses: a leak costs more than a wait. */

@@ -6,10 +6,15 @@ import dev.imagebaker.azureimage.bake.cloud.BuildVm;
 import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
 import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.FileStaging;
+import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.cloud.VmSku;
 import dev.imagebaker.azureimage.bake.guest.BuildNames;
 import dev.imagebaker.azureimage.bake.guest.Credentials;
 import dev.imagebaker.azureimage.bake.guest.ScriptExecution;
+import dev.imagebaker.azureimage.bake.guest.Sizes;
 import dev.imagebaker.azureimage.bake.guest.TempGroup;
 import dev.imagebaker.azureimage.bake.run.Plan;
 import dev.imagebaker.azureimage.bake.run.Progress;
@@ -17,8 +22,10 @@ import dev.imagebaker.azureimage.bake.run.RunOutcome;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepRunner;
+import dev.imagebaker.azureimage.config.NetworkSettings;
 import dev.imagebaker.azureimage.config.ScriptSpec;
 import dev.imagebaker.azureimage.config.Secret;
+import dev.imagebaker.azureimage.config.SecurityType;
 import dev.imagebaker.azureimage.config.TestConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +54,26 @@ public final class ImageTester {
     }
 
     /** What the steps of one test run share. */
-    private record Run(TestConfig config, BakedVersion target, BuildNames names, StepRunner runner,
-                       Map<String, BuildVm> vms) {
+    private static final class Run {
+        final TestConfig config;
+        final BakedVersion target;
+        final BuildNames names;
+        final StepRunner runner;
+        final Map<String, BuildVm> vms = new ConcurrentHashMap<>();
+        volatile DefinitionInfo definition;
+        volatile FileStaging.StagingArea staging;
+        volatile String subnetId;
+
+        Run(TestConfig config, BakedVersion target, BuildNames names, StepRunner runner) {
+            this.config = config;
+            this.target = target;
+            this.names = names;
+            this.runner = runner;
+        }
+
+        Map<String, String> tags() {
+            return config.placement().tagsWith(Map.of(Tags.BUILD_ID, names.buildId()));
+        }
     }
 
     public TestResult test(TestConfig config, BakedVersion target) {
@@ -58,7 +83,7 @@ public final class ImageTester {
                 config.keepOnFailure(), deleteHint);
         progress.info("Testing image version " + target.id().path() + " on " + config.count() + " VM(s) with "
                 + config.scripts().size() + " test script(s) (build " + names.buildId() + ")");
-        Run run = new Run(config, target, names, runner, new ConcurrentHashMap<>());
+        Run run = new Run(config, target, names, runner);
         RunOutcome outcome = runner.run(plan(config), run);
         tag(target, outcome.succeeded());
         outcome.throwIfFailed(() -> "The tests passed", deleteHint);
@@ -66,47 +91,94 @@ public final class ImageTester {
         return new TestResult(target.id().value(), config.count(), config.scripts().size(), outcome.stepTimes());
     }
 
-    /** Check the candidate, create the group, then for each VM: create it, run every test on it. */
+    /**
+     * Check the candidate and the test VM size, create the group, its storage (the tests' whole output goes there:
+     * Azure keeps only the last 4 KB) and network, then for each VM: create it, run every test on it.
+     */
     private Plan<Run> plan(TestConfig config) {
         Plan<Run> plan = new Plan<>();
-        plan.then(Step.of(r -> "Check candidate " + r.target().id().version(), r -> r.target().id().value(),
-                this::checkCandidate));
-        plan.then(Step.of(r -> "Create resource group " + r.names().tempGroup(),
-                r -> "resource group " + r.names().tempGroup(),
-                r -> TempGroup.create(cloud, r.runner().cleanups(), r.names().tempGroup(), r.target().location(),
-                        r.names().buildId(), config.tempGroupTtl(), "azure-image-maven-plugin test-image "
-                                + config.project().artifactId(), config.timeouts().operation())));
+        plan.then(Step.of(r -> "Check candidate " + r.target.id().version() + " and test VM size " + config.vmSize(),
+                r -> r.target.id().value(), this::checkCandidate));
+        plan.then(Step.of(r -> "Create resource group " + r.names.tempGroup(),
+                r -> "resource group " + r.names.tempGroup(),
+                r -> TempGroup.create(cloud, r.runner.cleanups(), r.names.tempGroup(), r.target.location(),
+                        r.names.buildId(), config.tempGroupTtl(), "azure-image-maven-plugin test-image "
+                                + config.project().artifactId(), config.timeouts().operation(),
+                        config.placement().tags())));
+        plan.then(Step.of(r -> "Create storage account " + r.names.storageAccount() + " for test output",
+                r -> "storage account " + r.names.tempGroup() + "/" + r.names.storageAccount(),
+                r -> r.staging = cloud.staging().create(r.names.tempGroup(), r.target.location(),
+                        r.names.storageAccount(), r.tags(), config.timeouts().operation())));
+        NetworkSettings network = config.placement().network();
+        if (network.existingSubnet()) {
+            plan.then(Step.of(r -> "Use subnet " + network.subnetId(), r -> network.subnetId(),
+                    r -> r.subnetId = network.subnetId()));
+        } else {
+            plan.then(Step.of(r -> "Create network " + r.names.tempGroup() + "/azimg-test-vnet",
+                    r -> "virtual network " + r.names.tempGroup() + "/azimg-test-vnet",
+                    r -> r.subnetId = cloud.networks().createBuildNetwork(r.names.tempGroup(), r.target.location(),
+                            "azimg-test", network.outbound() == NetworkSettings.Outbound.NAT, r.tags(),
+                            config.timeouts().operation())));
+        }
         for (int i = 1; i <= config.count(); i++) {
             String name = "azimg-test-" + i;
             plan.then(Step.of(r -> "Create test VM " + name + " (" + config.vmSize() + ") from "
-                    + r.target().id().version(), r -> "VM " + r.names().tempGroup() + "/" + name,
-                    r -> r.vms().put(name, createVm(r, name))));
+                    + r.target.id().version(), r -> "VM " + r.names.tempGroup() + "/" + name,
+                    r -> r.vms.put(name, createVm(r, name))));
             for (ScriptSpec script : config.scripts()) {
                 plan.then(Step.of(r -> "Run test " + script.name() + " on " + name,
-                        r -> "VM " + r.names().tempGroup() + "/" + name,
-                        r -> runTest(r.config(), r.vms().get(name), script)));
+                        r -> "VM " + r.names.tempGroup() + "/" + name,
+                        r -> runTest(r, r.vms.get(name), script)));
             }
         }
         return plan;
     }
 
     private void checkCandidate(Run r) {
-        VersionInfo v = cloud.galleries().version(r.target().id()).orElseThrow(() -> new CloudException("NotFound",
-                404, "The image version " + r.target().id() + " does not exist."));
+        String step = "Check candidate " + r.target.id().version() + " and test VM size " + r.config.vmSize();
+        VersionInfo v = cloud.galleries().version(r.target.id()).orElseThrow(() -> new CloudException("NotFound",
+                404, "The image version " + r.target.id() + " does not exist."));
         if (!v.succeeded()) {
-            throw new StepFailedException("Check candidate " + r.target().id().version(), r.target().id().value(),
-                    null, "The image version is " + v.provisioningState() + ", not Succeeded.", "Bake it again;"
-                    + " azure-image:clean removes a Failed version.", null);
+            throw new StepFailedException(step, r.target.id().value(), null, "The image version is "
+                    + v.provisioningState() + ", not Succeeded.", "Bake it again; azure-image:clean removes a Failed"
+                    + " version.", null);
+        }
+        GalleryImageVersionId id = r.target.id();
+        r.definition = cloud.galleries().definition(id.resourceGroup(), id.gallery(), id.definition()).orElseThrow(
+                () -> new CloudException("NotFound", 404, "The image definition of " + id + " does not exist."));
+        VmSku size = Sizes.require(cloud.catalog().vmSizes(r.target.location()), r.config.vmSize(),
+                r.target.location(), r.definition.facts(), id.path(), (problem, fix) -> new StepFailedException(step,
+                        r.target.id().value(), null, problem + " Nothing was created.", fix.replace("<vmSize>",
+                        "<test><vmSize>"), null));
+        SecurityType type = securityType(r.definition);
+        if (type == SecurityType.TRUSTED_LAUNCH && !size.trustedLaunch()) {
+            throw new StepFailedException(step, r.target.id().value(), null, "The image definition only makes"
+                    + " Trusted Launch VMs, and the VM size " + size.name() + " does not support Trusted Launch."
+                    + " Nothing was created.", "Choose a <test><vmSize> that supports Trusted Launch, e.g. "
+                    + String.join(", ", Sizes.alternatives(cloud.catalog().vmSizes(r.target.location()), size,
+                    r.definition.facts())) + ".", null);
         }
     }
 
+    /** VMs from a TrustedLaunch or ConfidentialVM definition must be of that security type (trusted-launch-portal.md). */
+    private static SecurityType securityType(DefinitionInfo definition) {
+        SecurityType type = SecurityType.of(definition.securityType());
+        return type == null ? SecurityType.STANDARD : type;
+    }
+
     private BuildVm createVm(Run r, String name) {
-        Secret credential = Credentials.fresh(r.config().osType());
-        String group = r.names().tempGroup();
+        Secret credential = Credentials.fresh(r.config.osType());
+        String group = r.names.tempGroup();
+        SecurityType type = securityType(r.definition);
         try {
-            return cloud.vms().create(new BuildVmRequest(group, r.target().location(), name, name,
-                    r.config().vmSize(), r.config().osType(), r.target().id().value(), Credentials.ADMIN_USER,
-                    credential, Map.of()), r.config().timeouts().operation());
+            BuildVm vm = cloud.vms().create(new BuildVmRequest(group, r.target.location(), name, name,
+                    r.config.vmSize(), r.config.osType(), r.target.id().value(), Credentials.ADMIN_USER, credential,
+                    r.tags(), r.subnetId, type == SecurityType.STANDARD ? null : type,
+                    r.definition.purchasePlan()), r.config.timeouts().operation());
+            r.runner.cleanups().reportOnFailure("serial console log of " + name, () -> cloud.vms().serialLog(vm, 30)
+                    .ifPresent(log -> progress.warn("Last lines of the serial console log of " + name + ":\n  | "
+                            + String.join("\n  | ", log.split("\\R")))));
+            return vm;
         } catch (CloudException e) {
             if ("OSProvisioningTimedOut".equalsIgnoreCase(e.code())) {
                 throw new StepFailedException("Create test VM " + name, "VM " + group + "/" + name, e.code(), "A VM"
@@ -120,7 +192,8 @@ public final class ImageTester {
         }
     }
 
-    private void runTest(TestConfig config, BuildVm vm, ScriptSpec script) {
+    private void runTest(Run r, BuildVm vm, ScriptSpec script) {
+        TestConfig config = r.config;
         String text;
         try {
             text = script.content();
@@ -129,7 +202,7 @@ public final class ImageTester {
                     + e.getMessage(), "Check that the file is readable UTF-8.", e);
         }
         ScriptExecution.Result result = ScriptExecution.run(cloud, progress, vm, "test-" + script.runName(), script,
-                text, config.osType(), config.environment(), config.secrets());
+                text, config.osType(), config.environment(), config.secrets(), r.staging);
         if (!result.accepted()) {
             throw new StepFailedException("Run test " + script.name() + " on " + vm.name(), "VM " + vm.resourceGroup()
                     + "/" + vm.name(), null, "Test " + script.name() + " failed on " + vm.name() + " with exit code "

@@ -51,18 +51,20 @@ class BakerTest {
         BakeResult result = bake();
         List<String> calls = fake.calls;
         assertThat(calls).containsSubsequence(
-                "versions server", "version 1.4.2", "facts 24.04.202411030",
-                "definition orders-service", "createDefinition orders-service",
-                "createGroup azimg-orders-service-" + result.buildId(),
+                "versions server", "facts 24.04.202411030", "version 1.4.2", "regions", "vmSizes westeurope",
+                "definition orders-service", "createDefinition orders-service {SecurityType=TrustedLaunch}",
+                "createGroup azimg-orders-service-" + result.buildId(), "createStorage azimg" + result.buildId().replace("-", ""),
                 "createVm azimg-build Canonical:ubuntu-24_04-lts:server:24.04.202411030",
-                "runScript 10-packages", "runScript 20-app", "runScript azimg-deprovision", "awaitStopped azimg-build",
+                "runScript 10-packages", "runScript 20-app", "startDetached azimg-deprovision", "awaitStopped azimg-build",
                 "deallocate azimg-build", "generalize azimg-build", "createVersion 1.4.2",
                 "deleteGroup azimg-orders-service-" + result.buildId());
         assertThat(calls.get(calls.size() - 1)).startsWith("deleteGroup ");
         assertThat(fake.callsStartingWith("deleteVersion")).isEmpty();
         assertThat(result.source().resolved()).endsWith(":24.04.202411030");
-        assertThat(progress.lines).anyMatch(l -> l.startsWith("[1/10] Resolve source"))
-                .anyMatch(l -> l.startsWith("[10/10] Capture image version"));
+        assertThat(progress.lines).anyMatch(l -> l.startsWith("[1/13] Resolve source"))
+                .anyMatch(l -> l.startsWith("[13/13] Capture image version"));
+        assertThat(fake.vmRequests.get(0).securityType()).as("Trusted Launch: the source and size support it")
+                .isEqualTo(dev.imagebaker.azureimage.config.SecurityType.TRUSTED_LAUNCH);
         assertThat(result.reused()).isFalse();
         assertThat(result.version().excludeFromLatest()).as("a candidate").isTrue();
         assertThat(result.version().tags()).containsKeys("azure-image.fingerprint", "azure-image.inputs.1")
@@ -71,7 +73,8 @@ class BakerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"versions", "version ", "facts", "definition", "createDefinition", "createGroup",
-        "createVm", "runScript 10-packages", "runScript 20-app", "runScript azimg-deprovision", "awaitStopped",
+        "createStorage", "createNetwork", "createVm", "runScript 10-packages", "runScript 20-app", "startDetached azimg-deprovision",
+        "awaitStopped",
         "deallocate", "generalize", "createVersion"})
     void aFailureAtAnyStepCleansUpWhatWasCreated(String failingCall) {
         fake.failOn = failingCall;
@@ -107,18 +110,18 @@ class BakerTest {
         for (int i = 1; i <= 30; i++) {
             error.append("line ").append(i).append('\n');
         }
-        fake.scriptResults.put("20-app", new ScriptRun(ExecutionState.FAILED, 2, "", error.toString()));
+        fake.scriptResults.put("20-app", new ScriptRun(ExecutionState.FAILED, 2, "", error.toString(), "Execution failed"));
         assertThatThrownBy(this::bake).isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("Failed at step 'Run script 20-app.sh'")
                 .hasMessageContaining("Script 20-app.sh exited with code 2")
                 .hasMessageContaining("line 30").hasMessageContaining("line 11").hasMessageNotContaining("line 10\n");
-        assertThat(fake.callsStartingWith("runScript azimg-deprovision")).isEmpty();
+        assertThat(fake.callsStartingWith("startDetached azimg-deprovision")).isEmpty();
         assertThat(fake.callsStartingWith("deleteGroup")).hasSize(1);
     }
 
     @Test
     void aTimedOutScriptSaysWhichLimitToRaise() {
-        fake.scriptResults.put("10-packages", new ScriptRun(ExecutionState.TIMED_OUT, null, "", ""));
+        fake.scriptResults.put("10-packages", new ScriptRun(ExecutionState.FAILED, -1, "", "", "Execution failed: failed to execute command: command terminated with exit status=-1"));
         assertThatThrownBy(this::bake).hasMessageContaining("did not finish within 30m00s")
                 .hasMessageContaining("<timeouts><script>");
     }
@@ -127,8 +130,8 @@ class BakerTest {
     void anExistingDefinitionThatDoesNotFitIsRefusedBeforeTheTemporaryGroup() {
         fake.existingDefinition = new DefinitionInfo("/d", "westeurope", OsType.LINUX, "Generalized", "V1", "x64");
         assertThatThrownBy(this::bake).isInstanceOf(StepFailedException.class)
-                .hasMessageContaining("has Hyper-V generation V1, but the source")
-                .hasMessageContaining("needs V2");
+                .hasMessageContaining("has Hyper-V generation V1, but the build needs V2 (source Canonical:")
+                .hasMessageContaining("Nothing was created");
         assertThat(fake.callsStartingWith("createGroup")).isEmpty();
     }
 
@@ -160,7 +163,7 @@ class BakerTest {
         BakeResult second = bake();
         assertThat(second.reused()).isTrue();
         assertThat(second.version().id()).isEqualTo(first.version().id());
-        assertThat(fake.calls).containsExactly("versions server", "version 1.4.2", "definition orders-service");
+        assertThat(fake.calls).containsExactly("versions server", "facts 24.04.202411030", "version 1.4.2");
     }
 
     @Test
@@ -171,7 +174,7 @@ class BakerTest {
         assertThat(first.version().version().patch()).isGreaterThan(200_000_000);
         assertThat(first.version().tags()).containsEntry("maven.version", "1.5.0-SNAPSHOT")
                 .containsEntry("azure-image.kind", "snapshot");
-        assertThat(fake.calls).contains("createDefinition orders-service-snapshot");
+        assertThat(fake.calls).anyMatch(c -> c.startsWith("createDefinition orders-service-snapshot "));
         fake.existingVersions.add(first.version());
         fake.existingDefinition = new DefinitionInfo("/d", "westeurope", OsType.LINUX, "Generalized", "V2", "x64");
         fake.calls.clear();

@@ -8,7 +8,7 @@ import dev.imagebaker.azureimage.bake.RecordingProgress;
 import dev.imagebaker.azureimage.bake.TestConfigs;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
 import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
-import dev.imagebaker.azureimage.bake.cloud.ScriptOptions;
+import dev.imagebaker.azureimage.bake.cloud.RunCommandRequest;
 import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
@@ -78,12 +78,15 @@ class ProvisioningTest {
                 "readUrl file-1", "readUrl file-2.tar.gz", "runScript azimg-install-files", "runScript 10-packages");
         assertThat(fake.calls.stream().filter(c -> c.startsWith("createStorage")).findFirst().orElseThrow())
                 .matches("createStorage azimg\\d{14}[0-9a-f]{4}");
-        ScriptOptions install = fake.scriptOptions.get("azimg-install-files");
+        RunCommandRequest install = fake.requests.get("azimg-install-files");
         assertThat(install.parameters()).containsEntry("FILE_COUNT", "2")
                 .containsEntry("FILE_1_DESTINATION", "/opt/app/app.jar").containsEntry("FILE_1_OWNER", "app:app")
                 .containsEntry("FILE_1_MODE", "0640").containsEntry("FILE_1_ARCHIVE", "false")
                 .containsEntry("FILE_2_DESTINATION", "/etc/orders").containsEntry("FILE_2_ARCHIVE", "true")
                 .containsKey("FILE_1_SHA256");
+        // The Linux handler sets no variable for an empty parameter: a file without owner or mode sends none.
+        assertThat(install.parameters()).doesNotContainKeys("FILE_2_OWNER", "FILE_2_MODE");
+        assertThat(install.logs()).as("the whole output goes to append blobs").isNotNull();
         assertThat(install.parameters().values()).noneMatch(v -> v.contains("SECRET-SAS"));
         assertThat(install.protectedParameters()).containsOnlyKeys("FILE_1_URL", "FILE_2_URL");
         assertThat(fake.scripts.get("azimg-install-files")).contains("sha256sum -c");
@@ -92,11 +95,13 @@ class ProvisioningTest {
     }
 
     @Test
-    void scriptsGetTheEnvironmentAsParametersAndSecretsAsProtectedParameters() {
+    void scriptsGetTheEnvironmentInTheirWrapperAndSecretsAsProtectedParameters() {
         bake();
-        ScriptOptions options = fake.scriptOptions.get("20-app");
-        assertThat(options.parameters()).containsExactly(Map.entry("APP_HOME", "/opt/app"));
-        assertThat(options.protectedParameters()).containsOnlyKeys("DB_PASSWORD");
+        RunCommandRequest request = fake.requests.get("20-app");
+        assertThat(request.parameters()).isEmpty();
+        assertThat(request.text()).contains("export APP_HOME='/opt/app'")
+                .doesNotContain("pa55-w0rd-never-logged");
+        assertThat(request.protectedParameters()).containsOnlyKeys("DB_PASSWORD");
         assertThat(progress.all()).doesNotContain("pa55-w0rd-never-logged");
     }
 
@@ -118,10 +123,10 @@ class ProvisioningTest {
     @Test
     void acceptedExitCodesPassAndOthersFail() {
         values.put(PropertyNames.SCRIPTS_PREFIX + "20-app.sh.exitCodes", "0,3010");
-        fake.scriptResults.put("20-app", new ScriptRun(ExecutionState.FAILED, 3010, "", "reboot required"));
+        fake.scriptResults.put("20-app", new ScriptRun(ExecutionState.FAILED, 3010, "", "reboot required", "Execution failed"));
         bake();
         assertThat(progress.all()).contains("exit code 3010 accepted");
-        fake.scriptResults.put("20-app", new ScriptRun(ExecutionState.FAILED, 1, "", "boom"));
+        fake.scriptResults.put("20-app", new ScriptRun(ExecutionState.FAILED, 1, "", "boom", "Execution failed"));
         assertThatThrownBy(this::bake).hasMessageContaining("exited with code 1")
                 .hasMessageContaining("accepted exit codes: [0, 3010]");
     }
@@ -136,13 +141,13 @@ class ProvisioningTest {
     @Test
     void aCorruptDownloadSaysSo() {
         fake.scriptResults.put("azimg-install-files", new ScriptRun(ExecutionState.FAILED, 3, "", "SHA-256 of the download for"
-                + " /opt/app/app.jar does not match: it is corrupt"));
+                + " /opt/app/app.jar does not match: it is corrupt", "Execution failed"));
         assertThatThrownBy(this::bake).hasMessageContaining("Installing the files failed with exit code 3")
                 .hasMessageContaining("A download arrived corrupt");
     }
 
     @Test
-    void windowsScriptsGetAParamBlockUnlessTheyHaveOne() throws Exception {
+    void windowsScriptsGetTheirValuesThroughAWrapperAndSecretsBase64Encoded() throws Exception {
         Files.delete(dir.resolve("src/main/image/scripts/10-packages.sh"));
         Files.delete(dir.resolve("src/main/image/scripts/20-app.sh"));
         Files.writeString(dir.resolve("src/main/image/scripts/10-iis.ps1"), "Install-WindowsFeature Web-Server\n");
@@ -151,11 +156,17 @@ class ProvisioningTest {
         values.put(PropertyNames.FILES, "target/app.jar=>C:\\app\\app.jar");
         fake.factsOs = dev.imagebaker.azureimage.config.OsType.WINDOWS;
         bake();
-        assertThat(fake.scripts.get("10-iis")).startsWith("param([string]$APP_HOME, [string]$DB_PASSWORD)\n"
-                + "$env:APP_HOME = $APP_HOME\n$env:DB_PASSWORD = $DB_PASSWORD\nInstall-WindowsFeature");
-        assertThat(fake.scripts.get("20-own")).startsWith("param([string]$APP_HOME)");
-        assertThat(fake.scripts.get("azimg-install-files")).startsWith("param([string]$FILE_COUNT")
-                .contains("Get-FileHash -Algorithm SHA256");
-        assertThat(fake.scripts.get("azimg-sysprep")).contains("Sysprep.exe").contains("Start-Process");
+        assertThat(fake.scripts.get("10-iis")).contains("param([string]$DB_PASSWORD = '')")
+                .contains("$azimgValues['APP_HOME'] = '/opt/app'").contains("Install-WindowsFeature Web-Server");
+        assertThat(fake.requests.get("10-iis").protectedParameters().get("DB_PASSWORD").reveal())
+                .isEqualTo(java.util.Base64.getEncoder().encodeToString("pa55-w0rd-never-logged".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(fake.scripts.get("20-own")).contains("$azimgScript.Ast.ParamBlock");
+        RunCommandRequest install = fake.requests.get("azimg-install-files");
+        assertThat(install.text()).contains("Get-FileHash -Algorithm SHA256").contains("param([string]$FILE_1_URL");
+        assertThat(install.protectedParameters().get("FILE_1_URL").reveal()).doesNotContain("&", "?");
+        assertThat(fake.scripts.get("azimg-sysprep")).contains("Sysprep.exe\" /generalize /oobe /quiet /quit /mode:vm")
+                .contains("IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE").contains("Remove-Item -Recurse -Force");
+        assertInOrder("runScript azimg-sysprep", "powerOff azimg-build", "deallocate", "generalize");
     }
 }

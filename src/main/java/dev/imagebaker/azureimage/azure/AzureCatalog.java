@@ -1,0 +1,147 @@
+package dev.imagebaker.azureimage.azure;
+
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.util.Context;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.fluent.models.ResourceSkuInner;
+import com.azure.resourcemanager.compute.models.ResourceSkuCapabilities;
+import com.azure.resourcemanager.compute.models.ResourceSkuRestrictions;
+import com.azure.resourcemanager.resources.models.Location;
+import com.azure.resourcemanager.resources.models.RegionType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imagebaker.azureimage.bake.cloud.Catalog;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.bake.cloud.PurchasePlan;
+import dev.imagebaker.azureimage.bake.cloud.VmSku;
+import dev.imagebaker.azureimage.config.AzureRegions;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the subscription may use: regions (the subscription's locations), VM sizes (the Resource SKUs API, filtered to
+ * one location as the API allows) and marketplace terms (MarketplaceOrdering agreements, api-version 2021-01-01,
+ * called through the same authenticated pipeline: the compute SDK has no client for it). Answers are kept for the
+ * run: a bake asks once per region.
+ */
+final class AzureCatalog implements Catalog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ComputeManager compute;
+    private final String subscriptionId;
+    private Set<String> regions;
+    private final Map<String, List<VmSku>> sizes = new HashMap<>();
+
+    AzureCatalog(ComputeManager compute, String subscriptionId) {
+        this.compute = compute;
+        this.subscriptionId = subscriptionId;
+    }
+
+    @Override
+    public synchronized Set<String> regions() {
+        if (regions == null) {
+            regions = Lro.call(() -> {
+                Set<String> names = new TreeSet<>();
+                for (Location l : compute.resourceManager().subscriptions().getById(subscriptionId).listLocations()) {
+                    if (l.regionType() == null || l.regionType() == RegionType.PHYSICAL) {
+                        names.add(AzureRegions.normalize(l.name()));
+                    }
+                }
+                return names;
+            });
+        }
+        return regions;
+    }
+
+    @Override
+    public synchronized List<VmSku> vmSizes(String location) {
+        return sizes.computeIfAbsent(location, l -> Lro.call(() -> {
+            List<VmSku> skus = new ArrayList<>();
+            for (ResourceSkuInner sku : compute.serviceClient().getResourceSkus().list("location eq '" + l + "'",
+                    null, Context.NONE)) {
+                if ("virtualMachines".equalsIgnoreCase(sku.resourceType())) {
+                    skus.add(toSku(sku));
+                }
+            }
+            return skus;
+        }));
+    }
+
+    /** Capability values are strings ("V1,V2", "True"); a Gen2 size without TrustedLaunchDisabled supports it. */
+    private static VmSku toSku(ResourceSkuInner sku) {
+        Map<String, String> caps = new HashMap<>();
+        if (sku.capabilities() != null) {
+            for (ResourceSkuCapabilities c : sku.capabilities()) {
+                caps.put(c.name().toLowerCase(Locale.ROOT), c.value());
+            }
+        }
+        Set<String> generations = new LinkedHashSet<>(Arrays.asList(caps.getOrDefault("hypervgenerations", "V1")
+                .replace(" ", "").split(",")));
+        boolean trustedLaunch = generations.contains("V2") && !"True".equalsIgnoreCase(caps.get(
+                "trustedlaunchdisabled"));
+        List<String> restrictions = new ArrayList<>();
+        if (sku.restrictions() != null) {
+            for (ResourceSkuRestrictions r : sku.restrictions()) {
+                restrictions.add((r.reasonCode() == null ? "restricted" : r.reasonCode().toString())
+                        + (r.type() == null ? "" : " (" + r.type() + ")"));
+            }
+        }
+        return new VmSku(sku.name(), sku.family() == null ? "" : sku.family(), parseInt(caps.get("vcpus")),
+                parseDouble(caps.get("memorygb")), generations, caps.getOrDefault("cpuarchitecturetype", "x64"),
+                trustedLaunch, caps.containsKey("confidentialcomputingtype"), restrictions);
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static double parseDouble(String s) {
+        try {
+            return s == null ? 0 : Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public boolean termsAccepted(PurchasePlan plan) {
+        String url = compute.serviceClient().getEndpoint().replaceAll("/+$", "") + "/subscriptions/" + subscriptionId
+                + "/providers/Microsoft.MarketplaceOrdering/offerTypes/virtualmachine/publishers/" + enc(plan.publisher())
+                + "/offers/" + enc(plan.product()) + "/plans/" + enc(plan.name())
+                + "/agreements/current?api-version=2021-01-01";
+        try (HttpResponse response = compute.httpPipeline().sendSync(new HttpRequest(HttpMethod.GET, url),
+                Context.NONE)) {
+            String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
+            if (response.getStatusCode() != 200) {
+                JsonNode error = body.isBlank() ? null : JSON.readTree(body).path("error");
+                throw new CloudException(error == null ? Lro.codeFor(response.getStatusCode())
+                        : error.path("code").asText(Lro.codeFor(response.getStatusCode())), response.getStatusCode(),
+                        "Reading the marketplace terms of plan " + plan.name() + " failed"
+                                + (error == null ? "" : ": " + error.path("message").asText()));
+            }
+            return JSON.readTree(body).path("properties").path("accepted").asBoolean(false);
+        } catch (IOException e) {
+            throw new CloudException("InvalidResponse", 0, "Unreadable answer of the marketplace terms API: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

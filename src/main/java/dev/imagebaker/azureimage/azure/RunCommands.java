@@ -1,0 +1,126 @@
+package dev.imagebaker.azureimage.azure;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.util.Context;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineRunCommandInner;
+import com.azure.resourcemanager.compute.models.RunCommandInputParameter;
+import com.azure.resourcemanager.compute.models.VirtualMachineRunCommandInstanceView;
+import com.azure.resourcemanager.compute.models.VirtualMachineRunCommandScriptSource;
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
+import dev.imagebaker.azureimage.bake.cloud.BuildVm;
+import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
+import dev.imagebaker.azureimage.bake.cloud.ExecutionState;
+import dev.imagebaker.azureimage.bake.cloud.RunCommandRequest;
+import dev.imagebaker.azureimage.bake.cloud.ScriptLine;
+import dev.imagebaker.azureimage.bake.cloud.ScriptRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Managed run commands as the plugin uses them. Always asynchronous (asyncExecution): a synchronous run ends after
+ * about 90 minutes with VMExtensionProvisioningTimeout, and never when the script stops the guest agent. The
+ * script's end is read from the instance view (every 10 s: within Compute's per-VM read limits), its streams are
+ * followed in their append blobs while it runs, and the run command is deleted once read: a VM holds at most 25
+ * (azure-compute-docs run-command-overview.md).
+ */
+final class RunCommands {
+    private static final Duration POLL = Duration.ofSeconds(10);
+    /** Time for Azure to report a script that ended; the run command's own timeout ends the script first. */
+    private static final Duration REPORTING_MARGIN = Duration.ofMinutes(5);
+    private final ComputeManager compute;
+    private final HttpClient httpClient;
+
+    RunCommands(ComputeManager compute, HttpClient httpClient) {
+        this.compute = compute;
+        this.httpClient = httpClient;
+    }
+
+    /** Creates the run command and waits until Azure has started the script (not for the script to end). */
+    void start(BuildVm vm, RunCommandRequest request) {
+        List<RunCommandInputParameter> parameters = new ArrayList<>();
+        request.parameters().forEach((name, value) -> parameters.add(new RunCommandInputParameter().withName(name)
+                .withValue(value)));
+        List<RunCommandInputParameter> secrets = new ArrayList<>();
+        request.protectedParameters().forEach((name, secret) -> secrets.add(new RunCommandInputParameter()
+                .withName(name).withValue(secret.reveal())));
+        VirtualMachineRunCommandScriptSource source = request.text() != null
+                ? new VirtualMachineRunCommandScriptSource().withScript(request.text())
+                : new VirtualMachineRunCommandScriptSource().withScriptUri(request.textUrl().reveal());
+        VirtualMachineRunCommandInner command = new VirtualMachineRunCommandInner()
+                .withLocation(location(vm))
+                .withSource(source)
+                .withParameters(parameters.isEmpty() ? null : parameters)
+                .withProtectedParameters(secrets.isEmpty() ? null : secrets)
+                .withAsyncExecution(true)
+                .withTimeoutInSeconds((int) Math.min(Integer.MAX_VALUE, request.timeout().toSeconds()))
+                .withTreatFailureAsDeploymentFailure(false);
+        if (request.logs() != null) {
+            command.withOutputBlobUri(request.logs().outputUrl().reveal())
+                    .withErrorBlobUri(request.logs().errorUrl().reveal());
+        }
+        Lro.await(() -> compute.serviceClient().getVirtualMachineRunCommands().beginCreateOrUpdate(vm.resourceGroup(),
+                vm.name(), request.name(), command), request.timeout().plus(REPORTING_MARGIN),
+                "Starting script " + request.name());
+    }
+
+    /** Runs the script to its end, following its output, then deletes the run command. */
+    ScriptRun run(BuildVm vm, RunCommandRequest request, Consumer<ScriptLine> live) {
+        start(vm, request);
+        BlobTail output = request.logs() == null ? null : new BlobTail(request.logs().outputUrl().reveal(), httpClient);
+        BlobTail error = request.logs() == null ? null : new BlobTail(request.logs().errorUrl().reveal(), httpClient);
+        Instant deadline = Instant.now().plus(request.timeout()).plus(REPORTING_MARGIN);
+        VirtualMachineRunCommandInstanceView view;
+        ExecutionState state;
+        while (true) {
+            view = instanceView(vm, request.name());
+            state = ExecutionState.of(view == null || view.executionState() == null ? null
+                    : view.executionState().toString());
+            follow(output, error, live, state.finished());
+            if (state.finished()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new CloudTimeoutException("Script " + request.name(), request.timeout());
+            }
+            // Through the SDK's delay provider, so that the emulator's time scale shortens this wait too.
+            ResourceManagerUtils.sleep(POLL);
+        }
+        String out = text(output, view.output());
+        String err = text(error, view.error());
+        delete(vm, request);
+        return new ScriptRun(state, view.exitCode(), out, err, view.executionMessage());
+    }
+
+    private static void follow(BlobTail output, BlobTail error, Consumer<ScriptLine> live, boolean flush) {
+        if (output != null) {
+            output.read(flush).forEach(line -> live.accept(new ScriptLine(false, line)));
+            error.read(flush).forEach(line -> live.accept(new ScriptLine(true, line)));
+        }
+    }
+
+    /** The whole stream from its blob; the instance view's 4 KB tail when there is no blob, or nothing in it. */
+    private static String text(BlobTail blob, String tail) {
+        String text = blob == null ? "" : blob.text();
+        return text.isEmpty() && tail != null ? tail : text;
+    }
+
+    private VirtualMachineRunCommandInstanceView instanceView(BuildVm vm, String name) {
+        return Lro.call(() -> compute.serviceClient().getVirtualMachineRunCommands()
+                .getByVirtualMachineWithResponse(vm.resourceGroup(), vm.name(), name, "instanceView", Context.NONE)
+                .getValue().instanceView());
+    }
+
+    private void delete(BuildVm vm, RunCommandRequest request) {
+        Lro.await(() -> compute.serviceClient().getVirtualMachineRunCommands().beginDelete(vm.resourceGroup(),
+                vm.name(), request.name()), REPORTING_MARGIN, "Deleting run command " + request.name());
+    }
+
+    private String location(BuildVm vm) {
+        return Lro.call(() -> compute.serviceClient().getVirtualMachines().getByResourceGroup(vm.resourceGroup(),
+                vm.name()).location());
+    }
+}
