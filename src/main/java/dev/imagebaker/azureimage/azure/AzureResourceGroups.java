@@ -3,8 +3,12 @@ package dev.imagebaker.azureimage.azure;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Resource groups through the ResourceGroups API. */
@@ -40,6 +44,73 @@ final class AzureResourceGroups implements ResourceGroups {
             Lro.await(() -> compute.resourceManager().serviceClient().getResourceGroups().beginDelete(name), timeout,
                     "Deleting resource group " + name);
         } catch (dev.imagebaker.azureimage.bake.cloud.CloudException e) {
+            if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public List<TaggedResource> listTaggedResources(String group, String tagName) {
+        try {
+            return Lro.call(() -> compute.resourceManager().genericResources().listByResourceGroup(group).stream()
+                    .filter(r -> r.tags() != null && r.tags().containsKey(tagName))
+                    .map(r -> new TaggedResource(r.id(), r.type(), Map.copyOf(r.tags()))).toList());
+        } catch (CloudException e) {
+            if (e.getCause() instanceof ManagementException m && Lro.isNotFound(m)) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** Dependents first: a VM before its NIC and disk, a NIC before the subnet, a NAT gateway before its IP. */
+    private static final List<String> DELETE_ORDER = List.of("microsoft.compute/virtualmachines",
+            "microsoft.network/networkinterfaces", "microsoft.compute/disks", "microsoft.storage/storageaccounts",
+            "microsoft.network/virtualnetworks", "microsoft.network/natgateways", "microsoft.network/publicipaddresses",
+            "microsoft.network/networksecuritygroups");
+
+    @Override
+    public void deleteTaggedResources(String group, String tagName, String tagValue, Duration timeout) {
+        List<TaggedResource> resources = listTaggedResources(group, tagName).stream()
+                .filter(r -> tagValue.equals(r.tags().get(tagName)))
+                .sorted(Comparator.comparingInt(r -> {
+                    int i = DELETE_ORDER.indexOf(r.type().toLowerCase(Locale.ROOT));
+                    return i < 0 ? DELETE_ORDER.size() : i;
+                })).toList();
+        for (TaggedResource r : resources) {
+            delete(r, timeout);
+        }
+    }
+
+    /** Through the type's own client, so that each delete speaks that type's api-version. */
+    private void delete(TaggedResource r, Duration timeout) {
+        String[] p = r.id().split("/");
+        String group = p[4];
+        String name = p[p.length - 1];
+        String what = "Deleting " + r.type() + " " + name;
+        try {
+            switch (r.type().toLowerCase(Locale.ROOT)) {
+                case "microsoft.compute/virtualmachines" -> Lro.await(() -> compute.serviceClient()
+                        .getVirtualMachines().beginDelete(group, name), timeout, what);
+                case "microsoft.compute/disks" -> Lro.await(() -> compute.serviceClient().getDisks()
+                        .beginDelete(group, name), timeout, what);
+                case "microsoft.storage/storageaccounts" -> Lro.run(() -> compute.storageManager().serviceClient()
+                        .getStorageAccounts().delete(group, name));
+                case "microsoft.network/networkinterfaces" -> Lro.await(() -> compute.networkManager()
+                        .serviceClient().getNetworkInterfaces().beginDelete(group, name), timeout, what);
+                case "microsoft.network/virtualnetworks" -> Lro.await(() -> compute.networkManager()
+                        .serviceClient().getVirtualNetworks().beginDelete(group, name), timeout, what);
+                case "microsoft.network/natgateways" -> Lro.await(() -> compute.networkManager().serviceClient()
+                        .getNatGateways().beginDelete(group, name), timeout, what);
+                case "microsoft.network/publicipaddresses" -> Lro.await(() -> compute.networkManager()
+                        .serviceClient().getPublicIpAddresses().beginDelete(group, name), timeout, what);
+                case "microsoft.network/networksecuritygroups" -> Lro.await(() -> compute.networkManager()
+                        .serviceClient().getNetworkSecurityGroups().beginDelete(group, name), timeout, what);
+                default -> throw new CloudException("UnexpectedResource", 0, "The build left a " + r.type() + " ("
+                        + r.id() + "), which the plugin never creates: delete it yourself.");
+            }
+        } catch (CloudException e) {
             if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
                 throw e;
             }

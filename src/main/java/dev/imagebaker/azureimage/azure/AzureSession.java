@@ -1,10 +1,12 @@
 package dev.imagebaker.azureimage.azure;
 
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceDelayProvider;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
 import dev.imagebaker.azureimage.bake.cloud.Cloud;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.config.Access;
+import dev.imagebaker.azureimage.config.ProxySettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -31,23 +33,29 @@ public final class AzureSession implements AutoCloseable {
         this.emulator = emulator;
     }
 
-    /** Azure, signed in with DefaultAzureCredential (environment, workload identity, managed identity, az CLI...). */
-    public static AzureSession azure(String tenantId, String subscriptionId) {
+    /** Azure: the configured cloud, signed in with the configured method, through the proxy (null: HTTPS_PROXY). */
+    public static AzureSession azure(Access access, String tenantId, String subscriptionId, ProxySettings proxy) {
         RequestCounter counter = new RequestCounter();
-        DefaultAzureCredentialBuilder credential = new DefaultAzureCredentialBuilder();
-        if (tenantId != null) {
-            credential.tenantId(tenantId);
+        try {
+            return new AzureSession(ArmConnection.azure(access.auth(), access.cloud(), tenantId, subscriptionId, proxy,
+                    List.of(counter)), counter, false);
+        } catch (SignIn.SignInException e) {
+            throw new CloudException("SignInFailed", 401, e.getMessage(), e);
         }
-        return new AzureSession(ArmConnection.azure(credential.build(), tenantId, subscriptionId, List.of(counter)),
-                counter, false);
     }
 
     /** The emulator at endpoint; Azure's polling delays times timeScale. */
     public static AzureSession emulator(URI endpoint, String certificatePem, String tenantId, String subscriptionId,
                                         double timeScale) {
+        return emulator(endpoint, certificatePem, tenantId, subscriptionId, timeScale, null);
+    }
+
+    /** The emulator through a proxy (a test of the proxy path; null: direct). */
+    public static AzureSession emulator(URI endpoint, String certificatePem, String tenantId, String subscriptionId,
+                                        double timeScale, ProxySettings proxy) {
         RequestCounter counter = new RequestCounter();
         ArmConnection.Connected connection = ArmConnection.emulator(endpoint, certificatePem, tenantId,
-                subscriptionId, List.of(counter));
+                subscriptionId, proxy, List.of(counter));
         ResourceManagerUtils.InternalRuntimeContext.setDelayProvider(delay -> {
             Duration scaled = Duration.ofMillis(Math.round(delay.toMillis() * timeScale));
             return scaled.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : scaled;

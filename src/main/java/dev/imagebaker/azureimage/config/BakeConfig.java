@@ -14,7 +14,7 @@ public record BakeConfig(String subscriptionId, String tenantId, String location
                          List<FileCopy> files, Map<String, String> environment, Map<String, Secret> secrets,
                          MappedVersion imageVersion, Timeouts timeouts, boolean keepOnFailure, Duration tempGroupTtl,
                          Publishing publishing, EmulatorSettings emulator, ProjectInfo project, Placement placement,
-                         List<String> warnings) {
+                         Access access, List<String> warnings) {
     public BakeConfig {
         warnings = List.copyOf(warnings);
         scripts = List.copyOf(scripts);

@@ -48,7 +48,9 @@ public final class BakeConfigReader {
         EmulatorSettings emulator = reader.emulator();
         String subscription = reader.subscription(emulator, manifestSubscription);
         String tenant = reader.tenant();
-        Publishing publishing = PublishingReader.read(values, location, false);
+        Access access = AccessReader.read(values, ReadOptions.defaults().secrets(), project.baseDir(),
+                emulator.enabled());
+        Publishing publishing = PublishingReader.read(values, location, false, access.cloud());
         Timeouts timeouts = reader.timeouts();
         reader.failOnProblems();
         String release = values.get(PropertyNames.GALLERY_IMAGE_DEFINITION);
@@ -56,7 +58,7 @@ public final class BakeConfigReader {
                 release == null ? null : release + "-snapshot");
         return new PublishConfig(subscription.toLowerCase(Locale.ROOT), tenant, publishing, timeouts, emulator,
                 values.get(PropertyNames.GALLERY_RESOURCE_GROUP), values.get(PropertyNames.GALLERY_NAME), release,
-                snapshots);
+                snapshots, access, values.get(PropertyNames.BUILD_RESOURCE_GROUP));
     }
 
     public static PublishConfig readPublish(Map<String, String> values, ProjectInfo project, String location) {
@@ -96,9 +98,10 @@ public final class BakeConfigReader {
         boolean keepOnFailure = values.bool(PropertyNames.KEEP_ON_FAILURE);
         Duration ttl = values.duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
         Placement placement = reader.placement();
+        Access access = AccessReader.read(values, options.secrets(), project.baseDir(), emulator.enabled());
         reader.failOnProblems();
         return new TestConfig(subscription.toLowerCase(Locale.ROOT), tenant, emulator, os, vmSize, count, scripts,
-                environment, secrets, timeouts, keepOnFailure, ttl, project, placement);
+                environment, secrets, timeouts, keepOnFailure, ttl, project, placement, access);
     }
 
     private void failOnProblems() {
@@ -111,7 +114,8 @@ public final class BakeConfigReader {
         EmulatorSettings emulator = emulator();
         String subscription = subscription(emulator, null);
         String tenant = tenant();
-        String location = location();
+        Access access = AccessReader.read(values, options.secrets(), project.baseDir(), emulator.enabled());
+        String location = location(access.cloud());
         SourceImage source = source();
         OsType osType = osType(source);
         String vmSize = values.get(PropertyNames.VM_SIZE, DEFAULT_VM_SIZE);
@@ -133,18 +137,21 @@ public final class BakeConfigReader {
         Timeouts timeouts = timeouts();
         Duration ttl = values.duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
         boolean keepOnFailure = values.bool(PropertyNames.KEEP_ON_FAILURE);
-        Publishing publishing = PublishingReader.read(values, location, options.publishLater());
+        Publishing publishing = PublishingReader.read(values, location, options.publishLater(), access.cloud());
         Placement placement = placement();
         failOnProblems();
         return new BakeConfig(subscription.toLowerCase(Locale.ROOT), tenant, location, source, osType, vmSize,
                 gallery, scripts, files, environment, secrets, version, timeouts, keepOnFailure, ttl, publishing,
-                emulator, project, placement, values.warnings());
+                emulator, project, placement, access, values.warnings());
     }
 
     /** fallback: the subscription of the version a manifest names, when the configuration names none. */
     private Placement placement() {
+        String buildGroup = values.get(PropertyNames.BUILD_RESOURCE_GROUP);
+        values.matches(PropertyNames.BUILD_RESOURCE_GROUP, buildGroup, Names.RESOURCE_GROUP, "resource group names have"
+                + " 1 to 90 letters, digits, '-', '_', '.', '(' or ')' and do not end with '.'.", "image-builds-rg");
         return new Placement(PlacementReader.network(values), PlacementReader.securityType(values),
-                PlacementReader.tags(values));
+                PlacementReader.tags(values), buildGroup);
     }
 
     private String subscription(EmulatorSettings emulator, String fallback) {
@@ -175,27 +182,28 @@ public final class BakeConfigReader {
                 values.duration(PropertyNames.TIMEOUT_OPERATION, "PT60M"));
     }
 
-    private String location() {
+    private String location(CloudSettings cloud) {
         String given = values.required(PropertyNames.LOCATION, "The Azure region of the build", "westeurope");
         if (given == null) {
             return null;
         }
-        String location = AzureRegions.normalize(given);
-        if (AzureRegions.canonical(given) == null) {
-            unknownRegion(values, PropertyNames.LOCATION, given);
-        }
-        return location;
+        unknownRegion(values, PropertyNames.LOCATION, given, cloud);
+        return AzureRegions.normalize(given);
     }
 
     /**
      * A region this plugin does not know: a typo, or a region newer than this plugin. Offline that is a warning;
      * before anything is created the bake checks it against the subscription's own list of locations.
      */
-    static void unknownRegion(ConfigValues values, String property, String given) {
-        String closest = AzureRegions.closest(given);
-        values.warn(property, "'" + given + "' is not a region this plugin knows" + (closest != null
-                ? "; did you mean '" + closest + "'?" : ".") + " The bake checks it against your subscription's"
-                + " regions (az account list-locations -o table) before it creates anything.");
+    static void unknownRegion(ConfigValues values, String property, String given, CloudSettings cloud) {
+        String name = AzureRegions.normalize(given);
+        if (cloud.custom() || cloud.regions().contains(name)) {
+            return;
+        }
+        String closest = AzureRegions.closest(given, cloud.regions());
+        values.warn(property, "'" + given + "' is not a region of " + cloud.name() + " this plugin knows"
+                + (closest != null ? "; did you mean '" + closest + "'?" : ".") + " The bake checks it against your"
+                + " subscription's regions (az account list-locations -o table) before it creates anything.");
     }
 
     private SourceImage source() {

@@ -53,6 +53,16 @@ public final class PropertyNames {
     public static final String TIMEOUT_OPERATION = PREFIX + "timeouts.operation";
     public static final String KEEP_ON_FAILURE = PREFIX + "keepOnFailure";
     public static final String TEMP_GROUP_TTL = PREFIX + "tempGroupTtl";
+    public static final String CLOUD = PREFIX + "cloud";
+    public static final String CLOUD_RESOURCE_MANAGER = PREFIX + "cloudEndpoints.resourceManager";
+    public static final String CLOUD_AUTHORITY_HOST = PREFIX + "cloudEndpoints.authorityHost";
+    public static final String CLOUD_AUDIENCE = PREFIX + "cloudEndpoints.audience";
+    public static final String AUTH_TYPE = PREFIX + "auth.type";
+    public static final String AUTH_CLIENT_ID = PREFIX + "auth.clientId";
+    public static final String AUTH_SERVER_ID = PREFIX + "auth.serverId";
+    public static final String AUTH_CERTIFICATE = PREFIX + "auth.certificate";
+    public static final String AUTH_SERVICE_CONNECTION_ID = PREFIX + "auth.serviceConnectionId";
+    public static final String BUILD_RESOURCE_GROUP = PREFIX + "buildResourceGroup";
     public static final String NETWORK_SUBNET_ID = PREFIX + "network.subnetId";
     public static final String NETWORK_OUTBOUND = PREFIX + "network.outbound";
     public static final String SECURITY_TYPE = PREFIX + "securityType";

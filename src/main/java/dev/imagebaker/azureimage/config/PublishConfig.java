@@ -6,5 +6,6 @@ package dev.imagebaker.azureimage.config;
  */
 public record PublishConfig(String subscriptionId, String tenantId, Publishing publishing, Timeouts timeouts,
                             EmulatorSettings emulator, String galleryResourceGroup, String galleryName,
-                            String releaseDefinition, String snapshotDefinition) {
+                            String releaseDefinition, String snapshotDefinition, Access access,
+                            String buildResourceGroup) {
 }

@@ -17,8 +17,8 @@ final class PublishingReader {
     private PublishingReader() {
     }
 
-    static Publishing read(ConfigValues values, String location, boolean publishLater) {
-        List<TargetRegion> regions = targetRegions(values);
+    static Publishing read(ConfigValues values, String location, boolean publishLater, CloudSettings cloud) {
+        List<TargetRegion> regions = targetRegions(values, cloud);
         if (location != null && regions.stream().noneMatch(r -> r.name().equals(location))) {
             // Azure requires the source region among the targets: the build region is always one.
             regions.add(0, new TargetRegion(location, 1, TargetRegion.DEFAULT_STORAGE));
@@ -50,7 +50,7 @@ final class PublishingReader {
     }
 
     /** Every entry is checked, so that all bad ones are reported at once. */
-    private static List<TargetRegion> targetRegions(ConfigValues values) {
+    private static List<TargetRegion> targetRegions(ConfigValues values, CloudSettings cloud) {
         List<TargetRegion> regions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (RawConfiguration.TargetRegionEntry entry : values.targetRegions()) {
@@ -58,8 +58,8 @@ final class PublishingReader {
             String name = AzureRegions.normalize(entry.name());
             if (name == null || name.isBlank()) {
                 problem = "entry has no region name";
-            } else if (AzureRegions.canonical(name) == null) {
-                BakeConfigReader.unknownRegion(values, PropertyNames.TARGET_REGIONS, entry.name());
+            } else {
+                BakeConfigReader.unknownRegion(values, PropertyNames.TARGET_REGIONS, entry.name(), cloud);
             }
             int replicas = 1;
             if (entry.replicas() != null && !entry.replicas().isBlank()) {

@@ -9,6 +9,11 @@ public interface SecretResolver {
 
     Resolution resolve(RawConfiguration.SecretEntry entry);
 
+    /** The username of a settings.xml server (a service principal's client id); null when there is none. */
+    default String serverUsername(String serverId) {
+        return null;
+    }
+
     /** The value, or why there is none and what to do. */
     record Resolution(Secret secret, String problem, String fix) {
         public static Resolution of(Secret secret) {

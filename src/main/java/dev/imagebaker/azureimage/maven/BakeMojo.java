@@ -47,7 +47,7 @@ public class BakeMojo extends ImageMojo {
         Path output = outputDirectory();
         Path file = output.resolve("image.json");
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
-                config.emulator(), output, getLog())) {
+                config.emulator(), config.access(), proxy(), output, getLog())) {
             MavenProgress progress = new MavenProgress(getLog());
             BakeResult result;
             try {

@@ -50,10 +50,11 @@ public class CleanMojo extends ImageMojo {
             definitions.add(config.snapshotDefinition());
         }
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
-                config.emulator(), outputDirectory(), getLog())) {
+                config.emulator(), config.access(), proxy(), outputDirectory(), getLog())) {
             Cleaner.Report report = new Cleaner(cloud.cloud(), new MavenProgress(getLog()), Duration.ofSeconds(30))
                     .clean(new Cleaner.Request(Instant.now(), dryRun, config.timeouts().operation(),
-                            config.galleryResourceGroup(), config.galleryName(), definitions));
+                            config.galleryResourceGroup(), config.galleryName(), definitions,
+                            config.buildResourceGroup()));
             getLog().info((dryRun ? "Would delete " : "Deleted ") + report.groups().size() + " resource group(s)"
                     + " and " + report.versions().size() + " failed image version(s); kept " + report.kept().size()
                     + " unexpired group(s)" + (dryRun ? " (dry run)" : ""));

@@ -2,11 +2,15 @@ package dev.imagebaker.azureimage.maven;
 
 import dev.imagebaker.azureimage.azure.AzureSession;
 import dev.imagebaker.azureimage.bake.cloud.Cloud;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
+import dev.imagebaker.azureimage.config.Access;
 import dev.imagebaker.azureimage.config.EmulatorSettings;
+import dev.imagebaker.azureimage.config.ProxySettings;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -26,11 +30,18 @@ final class CloudConnection implements AutoCloseable {
         this.log = log;
     }
 
-    static CloudConnection open(String subscriptionId, String tenantId, EmulatorSettings settings, Path outputDir,
-                                Log log) throws MojoExecutionException {
+    static CloudConnection open(String subscriptionId, String tenantId, EmulatorSettings settings, Access access,
+                                ProxySettings proxy, Path outputDir, Log log)
+            throws MojoExecutionException, MojoFailureException {
         if (!settings.enabled()) {
-            log.info("Connecting to Azure subscription " + subscriptionId);
-            return new CloudConnection(AzureSession.azure(tenantId, subscriptionId), null, null, log);
+            log.info("Connecting to " + access.cloud().name() + " subscription " + subscriptionId + " (sign-in: "
+                    + access.auth().type().pomName() + (proxy == null ? "" : ", through proxy " + proxy) + ")");
+            try {
+                return new CloudConnection(AzureSession.azure(access, tenantId, subscriptionId, proxy), null, null,
+                        log);
+            } catch (CloudException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
         }
         ArmEmulator emulator;
         try {

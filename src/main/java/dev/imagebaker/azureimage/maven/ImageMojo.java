@@ -5,6 +5,7 @@ import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigException;
 import dev.imagebaker.azureimage.config.ProjectInfo;
 import dev.imagebaker.azureimage.config.PropertyNames;
+import dev.imagebaker.azureimage.config.ProxySettings;
 import dev.imagebaker.azureimage.config.ReadOptions;
 import dev.imagebaker.azureimage.config.SecretResolver;
 import java.io.File;
@@ -18,6 +19,10 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * The configuration every image goal shares. Each parameter can also be set as {@code -Dazure-image.<name>},
@@ -102,6 +107,22 @@ abstract class ImageMojo extends AbstractMojo {
      */
     @Parameter
     NetworkParameters network;
+
+    /** The Azure cloud: AzureCloud (default), AzureUSGovernment or AzureChinaCloud; or give cloudEndpoints. */
+    @Parameter(property = PropertyNames.CLOUD)
+    String cloud;
+
+    /** A custom cloud's endpoints: resourceManager, authorityHost, audience (Azure Stack Hub, a sovereign cloud...). */
+    @Parameter
+    CloudEndpointsParameters cloudEndpoints;
+
+    /**
+     * How to sign in: type (auto, azure_cli, managed_identity, service_principal, workload_identity, github_oidc,
+     * azure_pipelines), clientId, serverId (a settings.xml server: username = client id, password = secret),
+     * certificate, serviceConnectionId. See README, "Signing in".
+     */
+    @Parameter
+    AuthParameters auth;
 
     /** Standard, TrustedLaunch or ConfidentialVM; default: Trusted Launch when the source image and size support it. */
     @Parameter(property = PropertyNames.SECURITY_TYPE)
@@ -188,6 +209,34 @@ abstract class ImageMojo extends AbstractMojo {
                         environment == null ? Map.of() : environment, tags == null ? Map.of() : tags,
                         secrets == null ? List.of() : secrets.stream().map(SecretParameters::entry).toList(),
                         scripts == null ? List.of() : scripts.stream().map(ScriptParameters::entry).toList()));
+    }
+
+    /**
+     * Maven's active proxy for https (else http), its password decrypted; null when settings.xml has none, and
+     * HTTPS_PROXY / NO_PROXY apply.
+     */
+    ProxySettings proxy() throws MojoFailureException {
+        Proxy chosen = null;
+        for (Proxy p : mavenSettings == null ? List.<Proxy>of() : mavenSettings.getProxies()) {
+            if (p.isActive() && (chosen == null || "https".equalsIgnoreCase(p.getProtocol()))) {
+                chosen = p;
+            }
+        }
+        if (chosen == null) {
+            return null;
+        }
+        SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(chosen));
+        for (SettingsProblem problem : decrypted.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MojoFailureException("The password of the settings.xml proxy '" + chosen.getId() + "' cannot"
+                        + " be decrypted: " + problem.getMessage() + ". Fix: check settings-security.xml and re-encrypt"
+                        + " it with mvn --encrypt-password.");
+            }
+        }
+        Proxy proxy = decrypted.getProxy() == null ? chosen : decrypted.getProxy();
+        return new ProxySettings(proxy.getHost(), proxy.getPort(), proxy.getUsername(),
+                proxy.getPassword() == null ? null : new dev.imagebaker.azureimage.config.Secret(proxy.getPassword()),
+                proxy.getNonProxyHosts());
     }
 
     SecretResolver secretResolver() {

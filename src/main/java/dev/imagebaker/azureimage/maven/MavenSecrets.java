@@ -27,6 +27,12 @@ final class MavenSecrets implements SecretResolver {
     }
 
     @Override
+    public String serverUsername(String serverId) {
+        Server server = settings == null ? null : settings.getServer(serverId);
+        return server == null ? null : server.getUsername();
+    }
+
+    @Override
     public Resolution resolve(RawConfiguration.SecretEntry entry) {
         if (entry.env() != null) {
             String value = environment.apply(entry.env());

@@ -55,7 +55,7 @@ public class PublishMojo extends ImageMojo {
         }
         Path output = outputDirectory();
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
-                config.emulator(), output, getLog())) {
+                config.emulator(), config.access(), proxy(), output, getLog())) {
             VersionInfo published = new Publisher(cloud.cloud(), new MavenProgress(getLog()), HEARTBEAT).publish(
                     target, config.publishing(), config.timeouts().operation(), config.releaseDefinition(),
                     config.snapshotDefinition());

@@ -60,7 +60,7 @@ public class TestImageMojo extends ImageMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
-                config.emulator(), outputDirectory(), getLog())) {
+                config.emulator(), config.access(), proxy(), outputDirectory(), getLog())) {
             new ImageTester(cloud.cloud(), new MavenProgress(getLog()), Duration.ofSeconds(30))
                     .test(config, read.target());
         } catch (StepFailedException e) {

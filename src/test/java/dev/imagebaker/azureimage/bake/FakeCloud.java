@@ -74,6 +74,7 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
             new VmSku("Standard_E2s_v5", "standardESv5Family", 2, 16, Set.of("V1", "V2"), "x64", true, false,
                     List.of("NotAvailableForSubscription (Location)"))));
     public Optional<SubnetInfo> existingSubnet = Optional.empty();
+    public final List<TaggedResource> taggedResources = new ArrayList<>();
 
     public Cloud cloud() {
         return new Cloud(this, this, this, this, this, this, this, d -> calls.add("pause " + d.toSeconds() + "s"));
@@ -318,5 +319,16 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     public boolean termsAccepted(PurchasePlan plan) {
         call("terms " + plan.name());
         return termsAccepted;
+    }
+
+    @Override
+    public List<TaggedResource> listTaggedResources(String group, String tagName) {
+        call("listTaggedResources " + group);
+        return taggedResources;
+    }
+
+    @Override
+    public void deleteTaggedResources(String group, String tagName, String tagValue, Duration timeout) {
+        call("deleteTaggedResources " + group + " " + tagValue);
     }
 }

@@ -97,15 +97,72 @@ class BakeConfigReaderTest {
     void anUnknownRegionIsAWarningWithADidYouMean() {
         values.put(PropertyNames.LOCATION, "westeurop");
         assertThat(read().warnings()).singleElement().asString().contains("<location> (-Dazure-image.location)")
-                .contains("'westeurop' is not a region this plugin knows; did you mean 'westeurope'?")
+                .contains("'westeurop' is not a region of AzureCloud this plugin knows; did you mean 'westeurope'?")
                 .contains("az account list-locations");
         values.put(PropertyNames.LOCATION, "Qatar Central");
         assertThat(read().location()).isEqualTo("qatarcentral");
         assertThat(read().warnings()).isEmpty();
+        // Regions are checked per cloud.
         values.put(PropertyNames.LOCATION, "usgovvirginia");
+        assertThat(read().warnings()).singleElement().asString().contains("is not a region of AzureCloud");
+        values.put(PropertyNames.CLOUD, "azureusgovernment");
         assertThat(read().warnings()).isEmpty();
+        assertThat(read().access().cloud()).isEqualTo(CloudSettings.US_GOVERNMENT);
         values.remove(PropertyNames.LOCATION);
         assertProblem(PropertyNames.LOCATION, "is not set", "<location>");
+    }
+
+    @Test
+    void cloudsAndSignInMethodsAreCheckedOffline() {
+        values.put(PropertyNames.CLOUD, "AzureGermanCloud");
+        assertProblem(PropertyNames.CLOUD, "'AzureGermanCloud' is not a cloud the plugin knows", "<cloudEndpoints>");
+        values.remove(PropertyNames.CLOUD);
+        values.put(PropertyNames.CLOUD_RESOURCE_MANAGER, "https://management.local.azurestack.external");
+        assertProblem(PropertyNames.CLOUD_AUTHORITY_HOST, "A custom cloud needs this endpoint");
+        values.put(PropertyNames.CLOUD_AUTHORITY_HOST, "https://adfs.local.azurestack.external/");
+        values.put(PropertyNames.LOCATION, "local");
+        BakeConfig stack = read();
+        assertThat(stack.access().cloud().custom()).isTrue();
+        assertThat(stack.warnings()).as("a custom cloud's regions are not known offline").isEmpty();
+        values.put(PropertyNames.AUTH_TYPE, "github-oidc");
+        assertProblem(PropertyNames.AUTH_CLIENT_ID, "needs the client (application) id");
+        values.put(PropertyNames.AUTH_CLIENT_ID, "8f3c2a10-5b6d-4e7f-9a8b-1c2d3e4f5a6b");
+        assertProblem(PropertyNames.TENANT_ID, "needs the tenant");
+        values.put(PropertyNames.TENANT_ID, "contoso.onmicrosoft.com");
+        assertThat(read().access().auth().type()).isEqualTo(AuthSettings.Type.GITHUB_OIDC);
+        values.put(PropertyNames.AUTH_TYPE, "password");
+        assertProblem(PropertyNames.AUTH_TYPE, "'password' is not a sign-in method", "github_oidc");
+        values.put(PropertyNames.AUTH_TYPE, "azure_pipelines");
+        assertProblem(PropertyNames.AUTH_SERVICE_CONNECTION_ID, "needs the service connection's id");
+    }
+
+    /** A settings.xml server: username = client id, password = client secret, as Maven keeps deploy credentials. */
+    @Test
+    void aServicePrincipalFromASettingsServer() {
+        values.put(PropertyNames.AUTH_TYPE, "service_principal");
+        values.put(PropertyNames.AUTH_SERVER_ID, "azure-ci");
+        values.put(PropertyNames.TENANT_ID, "contoso.onmicrosoft.com");
+        SecretResolver servers = new SecretResolver() {
+            @Override
+            public Resolution resolve(RawConfiguration.SecretEntry entry) {
+                return "azure-ci".equals(entry.server()) ? Resolution.of(new Secret("sp-secret"))
+                        : Resolution.missing("no server " + entry.server(), "add it");
+            }
+
+            @Override
+            public String serverUsername(String serverId) {
+                return "azure-ci".equals(serverId) ? "8f3c2a10-5b6d-4e7f-9a8b-1c2d3e4f5a6b" : null;
+            }
+        };
+        BakeConfig config = BakeConfigReader.read(values, new ProjectInfo("g", "orders-service", "1.4.2", dir,
+                dir.resolve("target"), null), new ReadOptions(false, servers, false));
+        assertThat(config.access().auth().clientId()).isEqualTo("8f3c2a10-5b6d-4e7f-9a8b-1c2d3e4f5a6b");
+        assertThat(config.access().auth().secret().reveal()).isEqualTo("sp-secret");
+        assertThat(config.access().auth().toString()).doesNotContain("sp-secret");
+        values.put(PropertyNames.AUTH_SERVER_ID, "missing");
+        assertThatThrownBy(() -> BakeConfigReader.read(values, new ProjectInfo("g", "orders-service", "1.4.2", dir,
+                dir.resolve("target"), null), new ReadOptions(false, servers, false)))
+                .hasMessageContaining("<auth/serverId> (-Dazure-image.auth.serverId): no server missing");
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -39,7 +41,11 @@ public final class Cleaner {
 
     /** Where to look and how: now decides what has expired. */
     public record Request(Instant now, boolean dryRun, Duration timeout, String galleryGroup, String gallery,
-                          List<String> definitions) {
+                          List<String> definitions, String buildGroup) {
+        public Request(Instant now, boolean dryRun, Duration timeout, String galleryGroup, String gallery,
+                       List<String> definitions) {
+            this(now, dryRun, timeout, galleryGroup, gallery, definitions, null);
+        }
     }
 
     public Report clean(Request request) {
@@ -48,6 +54,11 @@ public final class Cleaner {
         Plan<Report> plan = new Plan<>();
         plan.then(Step.of(r -> "Delete expired temporary resource groups" + (request.dryRun() ? " (dry run)" : ""),
                 r -> "resource groups tagged " + Tags.BUILD_ID, r -> expiredGroups(request, r)));
+        if (request.buildGroup() != null) {
+            plan.then(Step.of(r -> "Delete expired builds' resources in " + request.buildGroup()
+                            + (request.dryRun() ? " (dry run)" : ""), r -> "resource group " + request.buildGroup(),
+                    r -> expiredBuilds(request, r)));
+        }
         if (request.gallery() != null) {
             for (String definition : request.definitions()) {
                 plan.then(Step.of(r -> "Delete failed image versions of " + definition
@@ -86,6 +97,35 @@ public final class Cleaner {
                         + Durations.format(Duration.between(start, Instant.now())));
             }
         }
+    }
+
+    /** In a shared build group: the resources of builds whose expires-at has passed, build by build. */
+    private void expiredBuilds(Request request, Report report) {
+        Map<String, Instant> builds = new TreeMap<>();
+        for (ResourceGroups.TaggedResource resource : cloud.groups().listTaggedResources(request.buildGroup(),
+                Tags.BUILD_ID)) {
+            if (!resource.tags().containsKey(Tags.CREATED_BY)) {
+                continue;
+            }
+            Instant expires = expiry(resource.tags().get(Tags.EXPIRES_AT));
+            builds.merge(resource.tags().get(Tags.BUILD_ID), expires == null ? Instant.EPOCH : expires,
+                    (a, b) -> a.isAfter(b) ? a : b);
+        }
+        builds.forEach((build, expires) -> {
+            String what = "build " + build + " in " + request.buildGroup();
+            if (expires.isAfter(request.now())) {
+                report.kept().add(what);
+                progress.info("Keeping the resources of " + what + ": they expire at " + expires);
+                return;
+            }
+            report.groups().add(what);
+            if (request.dryRun()) {
+                progress.info("Would delete the resources of " + what);
+            } else {
+                cloud.groups().deleteTaggedResources(request.buildGroup(), Tags.BUILD_ID, build, request.timeout());
+                progress.info("Deleted the resources of " + what);
+            }
+        });
     }
 
     /** Deletes the definition's versions the plugin baked whose provisioning Failed or was Canceled. */

@@ -18,4 +18,17 @@ public interface ResourceGroups {
 
     /** Deletes the group and everything in it, waiting at most timeout; a missing group is not an error. */
     void delete(String name, Duration timeout);
+
+    /** The resources of a group that carry the tag, with all their tags (a shared build group). */
+    java.util.List<TaggedResource> listTaggedResources(String group, String tagName);
+
+    /** A resource and its tags. */
+    record TaggedResource(String id, String type, Map<String, String> tags) {
+    }
+
+    /**
+     * Deletes a build's resources in a shared group (those tagged with its build id), VMs first (their disks and
+     * NICs go with them), then what they used; waits at most timeout. Missing ones are not an error.
+     */
+    void deleteTaggedResources(String group, String tagName, String tagValue, Duration timeout);
 }

@@ -9,6 +9,7 @@ import dev.imagebaker.azureimage.bake.cloud.GalleryInfo;
 import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.guest.BuildNames;
+import dev.imagebaker.azureimage.bake.guest.TempGroup;
 import dev.imagebaker.azureimage.bake.run.CleanupStack;
 import dev.imagebaker.azureimage.bake.run.Progress;
 import dev.imagebaker.azureimage.config.BakeConfig;
@@ -67,9 +68,19 @@ public final class BakeContext {
                 versionName);
     }
 
-    /** The user's tags with the plugin's own on top, for everything the bake creates. */
+    /** The user's tags with the plugin's own on top, for what the bake creates to keep (gallery, definition). */
     Map<String, String> tags(Map<String, String> own) {
         return config.placement().tagsWith(own);
+    }
+
+    /** The tags of the bake's temporary resources: the user's, and the build's, which clean looks for. */
+    Map<String, String> resourceTags() {
+        return config.placement().tagsWith(TempGroup.ownTags(names.buildId(), config.tempGroupTtl(), createdBy()));
+    }
+
+    String createdBy() {
+        return "azure-image-maven-plugin " + config.project().groupId() + ":" + config.project().artifactId() + ":"
+                + config.project().version();
     }
 
     String definitionPath() {

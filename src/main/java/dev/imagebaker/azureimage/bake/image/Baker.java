@@ -2,6 +2,7 @@ package dev.imagebaker.azureimage.bake.image;
 
 import dev.imagebaker.azureimage.bake.cloud.Cloud;
 import dev.imagebaker.azureimage.bake.guest.BuildNames;
+import dev.imagebaker.azureimage.bake.guest.TempGroup;
 import dev.imagebaker.azureimage.bake.run.Plan;
 import dev.imagebaker.azureimage.bake.run.Progress;
 import dev.imagebaker.azureimage.bake.run.RunOutcome;
@@ -62,8 +63,9 @@ public final class Baker {
 
     public BakeResult bake(BakeConfig config) {
         Instant started = Instant.now();
-        BuildNames names = BuildNames.of(config.project().artifactId(), started);
-        String deleteHint = "az group delete -n " + names.tempGroup() + " --yes --no-wait";
+        BuildNames names = BuildNames.of(config.project().artifactId(), started,
+                config.placement().buildResourceGroup());
+        String deleteHint = TempGroup.deleteHint(names);
         StepRunner runner = new StepRunner(progress, cloud.pacer(), heartbeatInterval, config.timeouts().operation(),
                 config.keepOnFailure(), deleteHint);
         BakeContext ctx = new BakeContext(config, cloud, progress, names, started, runner.cleanups());

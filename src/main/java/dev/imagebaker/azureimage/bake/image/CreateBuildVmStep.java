@@ -1,6 +1,5 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.Tags;
 import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
 import dev.imagebaker.azureimage.bake.guest.Credentials;
 import dev.imagebaker.azureimage.bake.run.Step;
@@ -8,7 +7,6 @@ import dev.imagebaker.azureimage.bake.run.StepResult;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.Secret;
 import dev.imagebaker.azureimage.config.SecurityType;
-import java.util.Map;
 
 /** Creates the build VM: no public IP, no inbound rule, a credential that exists only in memory. */
 final class CreateBuildVmStep implements Step<BakeContext> {
@@ -33,7 +31,7 @@ final class CreateBuildVmStep implements Step<BakeContext> {
                 ? ctx.securityType : null;
         BuildVmRequest request = new BuildVmRequest(ctx.names.tempGroup(), ctx.config.location(),
                 ctx.names.vmName(), ctx.names.computerName(), ctx.config.vmSize(), os, ctx.source.imageReference(),
-                Credentials.ADMIN_USER, credential, ctx.tags(Map.of(Tags.BUILD_ID, ctx.names.buildId())),
+                Credentials.ADMIN_USER, credential, ctx.resourceTags(),
                 ctx.subnetId, securityType, ctx.facts.plan());
         // A VM that hangs in boot or deprovision says why in its serial console, readable until it is deleted.
         ctx.cleanups.reportOnFailure("serial console log of " + ctx.names.vmName(), () -> ctx.cloud.vms()

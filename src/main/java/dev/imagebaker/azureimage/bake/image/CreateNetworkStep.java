@@ -1,10 +1,8 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.Tags;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepResult;
 import dev.imagebaker.azureimage.config.NetworkSettings;
-import java.util.Map;
 
 /**
  * The build VM's own network in the temporary group. Subnets are private by default from network API 2025-07-01
@@ -30,7 +28,7 @@ final class CreateNetworkStep implements Step<BakeContext> {
     public StepResult run(BakeContext ctx) {
         boolean nat = ctx.config.placement().network().outbound() == NetworkSettings.Outbound.NAT;
         ctx.subnetId = ctx.cloud.networks().createBuildNetwork(ctx.names.tempGroup(), ctx.config.location(),
-                ctx.names.vmName(), nat, ctx.tags(Map.of(Tags.BUILD_ID, ctx.names.buildId())),
+                ctx.names.vmName(), nat, ctx.resourceTags(),
                 ctx.config.timeouts().operation());
         return StepResult.CONTINUE;
     }

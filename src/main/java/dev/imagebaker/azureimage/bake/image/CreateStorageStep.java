@@ -1,9 +1,7 @@
 package dev.imagebaker.azureimage.bake.image;
 
-import dev.imagebaker.azureimage.bake.Tags;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepResult;
-import java.util.Map;
 
 /**
  * Creates the temporary storage account: run commands write the scripts' whole output there (Azure keeps only the
@@ -26,7 +24,7 @@ final class CreateStorageStep implements Step<BakeContext> {
     @Override
     public StepResult run(BakeContext ctx) {
         ctx.staging = ctx.cloud.staging().create(ctx.names.tempGroup(), ctx.config.location(),
-                ctx.names.storageAccount(), ctx.tags(Map.of(Tags.BUILD_ID, ctx.names.buildId())),
+                ctx.names.storageAccount(), ctx.resourceTags(),
                 ctx.config.timeouts().operation());
         return StepResult.CONTINUE;
     }

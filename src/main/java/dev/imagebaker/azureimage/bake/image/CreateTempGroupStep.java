@@ -9,7 +9,8 @@ final class CreateTempGroupStep implements Step<BakeContext> {
 
     @Override
     public String title(BakeContext ctx) {
-        return "Create resource group " + ctx.names.tempGroup();
+        return (ctx.names.sharedGroup() ? "Use build resource group " : "Create resource group ")
+                + ctx.names.tempGroup();
     }
 
     @Override
@@ -19,10 +20,8 @@ final class CreateTempGroupStep implements Step<BakeContext> {
 
     @Override
     public StepResult run(BakeContext ctx) {
-        TempGroup.create(ctx.cloud, ctx.cleanups, ctx.names.tempGroup(), ctx.config.location(), ctx.names.buildId(),
-                ctx.config.tempGroupTtl(), "azure-image-maven-plugin " + ctx.config.project().groupId() + ":"
-                        + ctx.config.project().artifactId() + ":" + ctx.config.project().version(),
-                ctx.config.timeouts().operation(), ctx.config.placement().tags());
+        TempGroup.prepare(ctx.cloud, ctx.cleanups, ctx.names, ctx.config.location(), ctx.config.tempGroupTtl(),
+                ctx.createdBy(), ctx.config.timeouts().operation(), ctx.config.placement().tags());
         return StepResult.CONTINUE;
     }
 }

@@ -72,13 +72,18 @@ public final class ImageTester {
         }
 
         Map<String, String> tags() {
-            return config.placement().tagsWith(Map.of(Tags.BUILD_ID, names.buildId()));
+            return config.placement().tagsWith(TempGroup.ownTags(names.buildId(), config.tempGroupTtl(), createdBy()));
+        }
+
+        String createdBy() {
+            return "azure-image-maven-plugin test-image " + config.project().artifactId();
         }
     }
 
     public TestResult test(TestConfig config, BakedVersion target) {
-        BuildNames names = BuildNames.of("test-" + config.project().artifactId(), Instant.now());
-        String deleteHint = "az group delete -n " + names.tempGroup() + " --yes --no-wait";
+        BuildNames names = BuildNames.of("test-" + config.project().artifactId(), Instant.now(),
+                config.placement().buildResourceGroup());
+        String deleteHint = TempGroup.deleteHint(names);
         StepRunner runner = new StepRunner(progress, cloud.pacer(), heartbeatInterval, config.timeouts().operation(),
                 config.keepOnFailure(), deleteHint);
         progress.info("Testing image version " + target.id().path() + " on " + config.count() + " VM(s) with "
@@ -99,12 +104,10 @@ public final class ImageTester {
         Plan<Run> plan = new Plan<>();
         plan.then(Step.of(r -> "Check candidate " + r.target.id().version() + " and test VM size " + config.vmSize(),
                 r -> r.target.id().value(), this::checkCandidate));
-        plan.then(Step.of(r -> "Create resource group " + r.names.tempGroup(),
-                r -> "resource group " + r.names.tempGroup(),
-                r -> TempGroup.create(cloud, r.runner.cleanups(), r.names.tempGroup(), r.target.location(),
-                        r.names.buildId(), config.tempGroupTtl(), "azure-image-maven-plugin test-image "
-                                + config.project().artifactId(), config.timeouts().operation(),
-                        config.placement().tags())));
+        plan.then(Step.of(r -> (r.names.sharedGroup() ? "Use build resource group " : "Create resource group ")
+                        + r.names.tempGroup(), r -> "resource group " + r.names.tempGroup(),
+                r -> TempGroup.prepare(cloud, r.runner.cleanups(), r.names, r.target.location(), config.tempGroupTtl(),
+                        r.createdBy(), config.timeouts().operation(), config.placement().tags())));
         plan.then(Step.of(r -> "Create storage account " + r.names.storageAccount() + " for test output",
                 r -> "storage account " + r.names.tempGroup() + "/" + r.names.storageAccount(),
                 r -> r.staging = cloud.staging().create(r.names.tempGroup(), r.target.location(),
@@ -114,21 +117,21 @@ public final class ImageTester {
             plan.then(Step.of(r -> "Use subnet " + network.subnetId(), r -> network.subnetId(),
                     r -> r.subnetId = network.subnetId()));
         } else {
-            plan.then(Step.of(r -> "Create network " + r.names.tempGroup() + "/azimg-test-vnet",
-                    r -> "virtual network " + r.names.tempGroup() + "/azimg-test-vnet",
+            plan.then(Step.of(r -> "Create network " + r.names.tempGroup() + "/" + r.names.vm("test") + "-vnet",
+                    r -> "virtual network " + r.names.tempGroup() + "/" + r.names.vm("test") + "-vnet",
                     r -> r.subnetId = cloud.networks().createBuildNetwork(r.names.tempGroup(), r.target.location(),
-                            "azimg-test", network.outbound() == NetworkSettings.Outbound.NAT, r.tags(),
+                            r.names.vm("test"), network.outbound() == NetworkSettings.Outbound.NAT, r.tags(),
                             config.timeouts().operation())));
         }
         for (int i = 1; i <= config.count(); i++) {
-            String name = "azimg-test-" + i;
-            plan.then(Step.of(r -> "Create test VM " + name + " (" + config.vmSize() + ") from "
-                    + r.target.id().version(), r -> "VM " + r.names.tempGroup() + "/" + name,
-                    r -> r.vms.put(name, createVm(r, name))));
+            String role = "test-" + i;
+            plan.then(Step.of(r -> "Create test VM " + r.names.vm(role) + " (" + config.vmSize() + ") from "
+                    + r.target.id().version(), r -> "VM " + r.names.tempGroup() + "/" + r.names.vm(role),
+                    r -> r.vms.put(role, createVm(r, r.names.vm(role)))));
             for (ScriptSpec script : config.scripts()) {
-                plan.then(Step.of(r -> "Run test " + script.name() + " on " + name,
-                        r -> "VM " + r.names.tempGroup() + "/" + name,
-                        r -> runTest(r, r.vms.get(name), script)));
+                plan.then(Step.of(r -> "Run test " + script.name() + " on " + r.names.vm(role),
+                        r -> "VM " + r.names.tempGroup() + "/" + r.names.vm(role),
+                        r -> runTest(r, r.vms.get(role), script)));
             }
         }
         return plan;
@@ -171,7 +174,9 @@ public final class ImageTester {
         String group = r.names.tempGroup();
         SecurityType type = securityType(r.definition);
         try {
-            BuildVm vm = cloud.vms().create(new BuildVmRequest(group, r.target.location(), name, name,
+            // A Windows computer name has at most 15 characters; it needs to be unique only inside the VM.
+            String computerName = "azimg-" + name.substring(name.lastIndexOf("test-"));
+            BuildVm vm = cloud.vms().create(new BuildVmRequest(group, r.target.location(), name, computerName,
                     r.config.vmSize(), r.config.osType(), r.target.id().value(), Credentials.ADMIN_USER, credential,
                     r.tags(), r.subnetId, type == SecurityType.STANDARD ? null : type,
                     r.definition.purchasePlan()), r.config.timeouts().operation());

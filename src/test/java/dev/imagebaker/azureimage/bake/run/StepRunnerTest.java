@@ -110,7 +110,7 @@ class StepRunnerTest {
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.failure()).hasMessageContaining("Failed at step 'capture' on resource capture")
                 .hasMessageContaining("Azure error AllocationFailed: No capacity.")
-                .hasMessageContaining("Fix: The VM size is not available");
+                .hasMessageContaining("Fix: Azure has no capacity for this VM size");
         assertThat(events).doesNotContain("start never").endsWith("delete version", "delete group");
         assertThatThrownBy(() -> outcome.throwIfFailed(() -> "made", "x")).isSameAs(outcome.failure());
     }
