@@ -73,6 +73,25 @@ public final class BakeConfigReader {
         EmulatorSettings emulator = reader.emulator();
         String subscription = reader.subscription(emulator, manifestSubscription);
         String tenant = reader.tenant();
+        TestSection test = reader.testSection(os);
+        Map<String, String> environment = SecretsReader.environment(values);
+        Map<String, Secret> secrets = SecretsReader.read(values, options.secrets(), environment);
+        Timeouts timeouts = reader.timeouts();
+        boolean keepOnFailure = values.bool(PropertyNames.KEEP_ON_FAILURE);
+        Duration ttl = values.duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
+        Placement placement = reader.placement();
+        Access access = AccessReader.read(values, options.secrets(), project.baseDir(), emulator.enabled());
+        reader.failOnProblems();
+        return new TestConfig(subscription.toLowerCase(Locale.ROOT), tenant, emulator, os, test.vmSize(),
+                test.count(), test.scripts(), environment, secrets, timeouts, keepOnFailure, ttl, project, placement,
+                access);
+    }
+
+    /** What test-image reads for itself: its VM size and count, and its scripts (checked like the bake's). */
+    private record TestSection(String vmSize, int count, List<ScriptSpec> scripts) {
+    }
+
+    private TestSection testSection(OsType os) {
         String vmSize = values.get(PropertyNames.TEST_VM_SIZE, values.get(PropertyNames.VM_SIZE, DEFAULT_VM_SIZE));
         values.matches(PropertyNames.TEST_VM_SIZE, vmSize, Names.VM_SIZE, "VM sizes look like Standard_D2s_v5.",
                 DEFAULT_VM_SIZE);
@@ -88,20 +107,12 @@ public final class BakeConfigReader {
                     "Use e.g. 2.");
             count = 1;
         }
+        values.bool(PropertyNames.TEST_SKIP);
         Path directory = project.baseDir().resolve(values.get(PropertyNames.TEST_SCRIPTS_DIRECTORY,
                 "src/test/image")).normalize();
         List<ScriptSpec> scripts = new ScriptsReader(values, project, os, PropertyNames.TEST_SCRIPTS_DIRECTORY,
                 directory, PropertyNames.TEST_TIMEOUT, false).read();
-        Map<String, String> environment = SecretsReader.environment(values);
-        Map<String, Secret> secrets = SecretsReader.read(values, options.secrets(), environment);
-        Timeouts timeouts = reader.timeouts();
-        boolean keepOnFailure = values.bool(PropertyNames.KEEP_ON_FAILURE);
-        Duration ttl = values.duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
-        Placement placement = reader.placement();
-        Access access = AccessReader.read(values, options.secrets(), project.baseDir(), emulator.enabled());
-        reader.failOnProblems();
-        return new TestConfig(subscription.toLowerCase(Locale.ROOT), tenant, emulator, os, vmSize, count, scripts,
-                environment, secrets, timeouts, keepOnFailure, ttl, project, placement, access);
+        return new TestSection(vmSize, count, scripts);
     }
 
     private void failOnProblems() {
@@ -139,6 +150,10 @@ public final class BakeConfigReader {
         boolean keepOnFailure = values.bool(PropertyNames.KEEP_ON_FAILURE);
         Publishing publishing = PublishingReader.read(values, location, options.publishLater(), access.cloud());
         Placement placement = placement();
+        if (options.checkTests() && osType != null) {
+            // test-image would find these only after a whole bake.
+            testSection(osType);
+        }
         failOnProblems();
         return new BakeConfig(subscription.toLowerCase(Locale.ROOT), tenant, location, source, osType, vmSize,
                 gallery, scripts, files, environment, secrets, version, timeouts, keepOnFailure, ttl, publishing,

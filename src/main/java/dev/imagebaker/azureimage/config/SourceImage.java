@@ -11,6 +11,19 @@ public sealed interface SourceImage {
     /** As the user wrote it. */
     String text();
 
+    /**
+     * The same image however it is written: Azure's names are case-insensitive (publisher, offer, sku, resource
+     * ids), so they are compared in lower case; a version is compared as written.
+     */
+    static String canonical(String text) {
+        SourceImage source = parse(text);
+        if (source instanceof Marketplace m) {
+            return String.join(":", m.publisher().toLowerCase(Locale.ROOT), m.offer().toLowerCase(Locale.ROOT),
+                    m.sku().toLowerCase(Locale.ROOT), m.version());
+        }
+        return source.text().toLowerCase(Locale.ROOT);
+    }
+
     /** {@code publisher:offer:sku:version}; version is {@code latest} or a concrete version. */
     record Marketplace(String publisher, String offer, String sku, String version) implements SourceImage {
         public boolean latest() {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +64,8 @@ public final class ArmEmulator implements AutoCloseable {
         private boolean https = true;
         private double timeScale;
         private Path stateFile;
+        private Duration stateWait = Duration.ofMinutes(10);
+        private Consumer<String> notice = line -> { };
         private Consumer<String> requestLog = line -> { };
         private final Set<String> subscriptions = new LinkedHashSet<>(Set.of(DEFAULT_SUBSCRIPTION));
 
@@ -82,9 +85,19 @@ public final class ArmEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Loads the cloud from this file if it exists and saves it there after every change. */
+        /**
+         * Loads the cloud from this file if it exists and saves it there after every change. One emulator at a time
+         * owns the file: start waits (see stateWait) while another holds it.
+         */
         public Builder stateFile(Path stateFile) {
             this.stateFile = stateFile;
+            return this;
+        }
+
+        /** How long start waits for a state file another emulator holds (default 10 minutes), and whom it tells. */
+        public Builder stateWait(Duration wait, Consumer<String> notice) {
+            this.stateWait = wait;
+            this.notice = notice;
             return this;
         }
 
@@ -105,7 +118,14 @@ public final class ArmEmulator implements AutoCloseable {
 
         public ArmEmulator start() throws IOException {
             ArmEmulator emulator = new ArmEmulator(this);
-            emulator.startServer();
+            try {
+                emulator.startServer();
+            } catch (IOException | RuntimeException e) {
+                if (emulator.stateFile != null) {
+                    emulator.stateFile.close();
+                }
+                throw e;
+            }
             return emulator;
         }
     }
@@ -113,7 +133,14 @@ public final class ArmEmulator implements AutoCloseable {
     private void startServer() throws IOException {
         cloud.subscriptions.addAll(options.subscriptions);
         if (stateFile != null) {
-            stateFile.load(cloud);
+            stateFile.acquire(options.stateWait, options.notice);
+            try {
+                stateFile.load(cloud);
+                stateFile.save(cloud);
+            } catch (IOException | RuntimeException e) {
+                stateFile.close();
+                throw e;
+            }
         }
         StorageApi storage = new StorageApi(cloud);
         BlobApi blobs = new BlobApi(cloud, storage);
@@ -223,6 +250,9 @@ public final class ArmEmulator implements AutoCloseable {
         synchronized (cloud) {
             cloud.operations.advance();
             afterChange();
+        }
+        if (stateFile != null) {
+            stateFile.close();
         }
     }
 }

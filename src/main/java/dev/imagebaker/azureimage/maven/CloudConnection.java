@@ -7,6 +7,7 @@ import dev.imagebaker.azureimage.config.Access;
 import dev.imagebaker.azureimage.config.EmulatorSettings;
 import dev.imagebaker.azureimage.config.ProxySettings;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
+import dev.imagebaker.azureimage.emulator.StateFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -46,7 +47,8 @@ final class CloudConnection implements AutoCloseable {
         ArmEmulator emulator;
         try {
             ArmEmulator.Builder builder = ArmEmulator.builder().timeScale(settings.timeScale())
-                    .subscription(subscriptionId).requestLog(line -> log.debug("[emulator] " + line));
+                    .subscription(subscriptionId).requestLog(line -> log.debug("[emulator] " + line))
+                    .stateWait(java.time.Duration.ofMinutes(10), log::info);
             if (settings.stateFile() != null) {
                 builder.stateFile(settings.stateFile());
             }
@@ -54,6 +56,8 @@ final class CloudConnection implements AutoCloseable {
             if (settings.faultsFile() != null) {
                 emulator.faults().addFile(settings.faultsFile());
             }
+        } catch (StateFileException e) {
+            throw new MojoFailureException(e.getMessage() + " Fix: " + e.fix(), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("Cannot start the embedded Azure emulator: " + e.getMessage(), e);
         }

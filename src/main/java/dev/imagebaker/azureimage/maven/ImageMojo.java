@@ -251,8 +251,10 @@ abstract class ImageMojo extends AbstractMojo {
 
     BakeConfig readConfig() throws MojoFailureException {
         try {
+            // When test-image is bound, its settings are checked now (validate, bake), not after a whole bake.
+            boolean tested = goalBound("test-image");
             BakeConfig config = BakeConfigReader.read(rawConfiguration(), projectInfo(), new ReadOptions(
-                    goalBound("publish") || goalBound("test-image"), secretResolver(), "validate".equals(goal())));
+                    goalBound("publish") || tested, secretResolver(), "validate".equals(goal()), tested));
             config.warnings().forEach(getLog()::warn);
             return config;
         } catch (ConfigException e) {

@@ -112,6 +112,26 @@ class BakeConfigReaderTest {
         assertProblem(PropertyNames.LOCATION, "is not set", "<location>");
     }
 
+    /** With test-image bound, its settings fail the bake before anything is created, not after a whole bake. */
+    @Test
+    void testImageSettingsAreCheckedWithTheBakeWhenTestImageIsBound() throws IOException {
+        values.put(PropertyNames.TEST_COUNT, "12");
+        values.put(PropertyNames.TEST_TIMEOUT, "soon");
+        ReadOptions tested = new ReadOptions(true, ReadOptions.defaults().secrets(), false, true);
+        ProjectInfo info = new ProjectInfo("g", "orders-service", "1.4.2", dir, dir.resolve("target"), null);
+        assertThatThrownBy(() -> BakeConfigReader.read(values, info, tested)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("<test/count> (-Dazure-image.test.count): '12' is not a number of test VMs")
+                .hasMessageContaining("The scripts folder src/test/image does not exist");
+        Files.createDirectories(dir.resolve("src/test/image"));
+        Files.writeString(dir.resolve("src/test/image/10-java.sh"), "java -version\n");
+        assertThatThrownBy(() -> BakeConfigReader.read(values, info, tested))
+                .hasMessageContaining("<test/timeout> (-Dazure-image.test.timeout)");
+        values.remove(PropertyNames.TEST_COUNT);
+        values.remove(PropertyNames.TEST_TIMEOUT);
+        assertThat(BakeConfigReader.read(values, info, tested).scripts()).hasSize(2);
+        assertThat(read().scripts()).as("not checked when test-image is not bound").hasSize(2);
+    }
+
     @Test
     void cloudsAndSignInMethodsAreCheckedOffline() {
         values.put(PropertyNames.CLOUD, "AzureGermanCloud");

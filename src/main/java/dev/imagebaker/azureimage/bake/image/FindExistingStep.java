@@ -9,6 +9,7 @@ import dev.imagebaker.azureimage.config.FileCopy;
 import dev.imagebaker.azureimage.config.GalleryTarget;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.ScriptSpec;
+import dev.imagebaker.azureimage.config.SourceImage;
 import dev.imagebaker.azureimage.config.VersionKind;
 import java.io.IOException;
 import java.util.Comparator;
@@ -55,7 +56,9 @@ final class FindExistingStep implements Step<BakeContext> {
                     + version.tags().get(Tags.BUILD_ID) + " from the same inputs; no VM is created");
             return StepResult.HALT;
         }
-        List<String> differences = ctx.fingerprint.differencesFrom(version.tags());
+        List<String> differences = ctx.fingerprint.differencesFrom(version.tags()).stream()
+                .map(d -> d.equals("source changed") ? "source changed from " + version.tags().get(Tags.SOURCE)
+                        + " to " + ctx.source.resolved() : d).toList();
         if (!version.succeeded()) {
             differences = List.of("the existing version is " + version.provisioningState());
         }
@@ -80,7 +83,7 @@ final class FindExistingStep implements Step<BakeContext> {
     /** Everything that goes into the image, in a fixed order. */
     static Fingerprint fingerprint(BakeContext ctx) {
         Fingerprint.Builder builder = Fingerprint.builder()
-                .add("source", ctx.source.resolved())
+                .add("source", SourceImage.canonical(ctx.source.resolved()))
                 .add("os", ctx.config.osType().azureName());
         for (ScriptSpec script : ctx.config.scripts()) {
             try {

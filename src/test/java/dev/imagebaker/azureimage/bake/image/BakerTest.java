@@ -154,6 +154,22 @@ class BakerTest {
         assertThat(fake.callsStartingWith("createGroup")).isEmpty();
     }
 
+    /** Azure's names are case-insensitive: the same source written in other case is the same input. */
+    @Test
+    void theSameSourceInOtherCaseIsReusedAndAChangedOneShowsOldAndNew() {
+        BakeResult first = bake();
+        fake.existingVersion = first.version();
+        Map<String, String> values = TestConfigs.values();
+        values.put(PropertyNames.SOURCE, "canonical:UBUNTU-24_04-LTS:Server:latest");
+        config = TestConfigs.config(dir, values, "1.4.2");
+        assertThat(bake().reused()).isTrue();
+        values.put(PropertyNames.SOURCE, "Canonical:ubuntu-24_04-lts:minimal:latest");
+        config = TestConfigs.config(dir, values, "1.4.2");
+        assertThatThrownBy(this::bake).hasMessageContaining("source changed from"
+                + " Canonical:ubuntu-24_04-lts:server:24.04.202411030 to"
+                + " Canonical:ubuntu-24_04-lts:minimal:24.04.202411030");
+    }
+
     @Test
     void unchangedInputsReuseTheVersionWithoutAVm() {
         BakeResult first = bake();
