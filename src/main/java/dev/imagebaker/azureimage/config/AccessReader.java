@@ -26,6 +26,9 @@ final class AccessReader {
             }
             URI resourceManager = https(values, PropertyNames.CLOUD_RESOURCE_MANAGER, rm, true);
             URI authorityHost = https(values, PropertyNames.CLOUD_AUTHORITY_HOST, authority, true);
+            if (audience != null && https(values, PropertyNames.CLOUD_AUDIENCE, audience, false) == null) {
+                audience = null;
+            }
             return resourceManager == null || authorityHost == null ? CloudSettings.AZURE
                     : CloudSettings.custom(resourceManager, authorityHost, audience);
         }
@@ -68,7 +71,7 @@ final class AccessReader {
         if (type == null) {
             values.problem(PropertyNames.AUTH_TYPE, "'" + typeText + "' is not a sign-in method.", "Use auto, azure_cli,"
                     + " managed_identity, service_principal, workload_identity, github_oidc or azure_pipelines.");
-            return AuthSettings.auto();
+            type = AuthSettings.Type.AUTO; // so that the other auth values are still checked
         }
         String clientId = values.get(PropertyNames.AUTH_CLIENT_ID);
         String serverId = values.get(PropertyNames.AUTH_SERVER_ID);
@@ -94,6 +97,9 @@ final class AccessReader {
                     "Point it at a PEM or PFX file with the service principal's certificate and key.");
         }
         String serviceConnection = values.get(PropertyNames.AUTH_SERVICE_CONNECTION_ID);
+        values.matches(PropertyNames.AUTH_SERVICE_CONNECTION_ID, serviceConnection, Names.GUID, "a service"
+                + " connection id is a GUID (Project settings > Service connections, or the pipeline variable"
+                + " of the AzureCLI task).", "0b7e6f3a-2c4d-4e5f-8a9b-0c1d2e3f4a5b");
         if (!emulator) {
             required(values, type, clientId, secret, certificate, serviceConnection);
         }

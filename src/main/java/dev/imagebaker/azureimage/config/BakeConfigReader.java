@@ -93,8 +93,9 @@ public final class BakeConfigReader {
 
     private TestSection testSection(OsType os) {
         String vmSize = values.get(PropertyNames.TEST_VM_SIZE, values.get(PropertyNames.VM_SIZE, DEFAULT_VM_SIZE));
-        values.matches(PropertyNames.TEST_VM_SIZE, vmSize, Names.VM_SIZE, "VM sizes look like Standard_D2s_v5.",
-                DEFAULT_VM_SIZE);
+        // Only its own value: the bake's size, when it stands in, is checked (and reported) as <vmSize>.
+        values.matches(PropertyNames.TEST_VM_SIZE, values.get(PropertyNames.TEST_VM_SIZE), Names.VM_SIZE,
+                "VM sizes look like Standard_D2s_v5.", DEFAULT_VM_SIZE);
         String countText = values.get(PropertyNames.TEST_COUNT, "1");
         int count;
         try {
@@ -115,6 +116,19 @@ public final class BakeConfigReader {
         return new TestSection(vmSize, count, scripts);
     }
 
+    /**
+     * A goal's on/off switch (skip, clean's dry run), read as strictly as every other value: Maven turns any text but
+     * "true" into false, so a misspelt -D value would silently do the opposite of what was asked.
+     */
+    public static boolean flag(RawConfiguration raw, String property) {
+        ConfigValues values = new ConfigValues(raw);
+        boolean on = values.bool(property);
+        if (values.problemCount() > 0) {
+            throw new ConfigException(values.problems());
+        }
+        return on;
+    }
+
     private void failOnProblems() {
         if (values.problemCount() > 0) {
             throw new ConfigException(values.problems());
@@ -122,6 +136,7 @@ public final class BakeConfigReader {
     }
 
     private BakeConfig read() {
+        values.warnUnknownProperties();
         EmulatorSettings emulator = emulator();
         String subscription = subscription(emulator, null);
         String tenant = tenant();
@@ -210,8 +225,15 @@ public final class BakeConfigReader {
      * A region this plugin does not know: a typo, or a region newer than this plugin. Offline that is a warning;
      * before anything is created the bake checks it against the subscription's own list of locations.
      */
+    private static final java.util.regex.Pattern REGION_NAME = java.util.regex.Pattern.compile("[a-z0-9]+");
+
     static void unknownRegion(ConfigValues values, String property, String given, CloudSettings cloud) {
         String name = AzureRegions.normalize(given);
+        if (!REGION_NAME.matcher(name).matches()) {
+            values.problem(property, "'" + given + "' is not a region name: Azure's are letters and digits.",
+                    "Use e.g. westeurope (the display name, West Europe, works too).");
+            return;
+        }
         if (cloud.custom() || cloud.regions().contains(name)) {
             return;
         }
@@ -273,6 +295,24 @@ public final class BakeConfigReader {
         }
     }
 
+    /** A state file that can be neither read nor created: a folder, or under something that is not a folder. */
+    private void stateFileProblem(Path file) {
+        String fix = "Point it at a JSON file (it is created if missing), e.g. target/emulator-state.json.";
+        if (Files.isDirectory(file)) {
+            values.problem(PropertyNames.EMULATOR_STATE, "The state file " + file + " is a folder.", fix);
+            return;
+        }
+        for (Path parent = file.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.exists(parent)) {
+                if (!Files.isDirectory(parent)) {
+                    values.problem(PropertyNames.EMULATOR_STATE, "The state file " + file + " cannot be created: "
+                            + parent + " is a file, not a folder.", fix);
+                }
+                return;
+            }
+        }
+    }
+
     private EmulatorSettings emulator() {
         boolean enabled = values.bool(PropertyNames.EMULATOR);
         String scaleText = values.get(PropertyNames.EMULATOR_TIME_SCALE, "0.01");
@@ -293,6 +333,9 @@ public final class BakeConfigReader {
         if (faultsFile != null && !Files.isRegularFile(faultsFile)) {
             values.problem(PropertyNames.EMULATOR_FAULTS, "The fault file " + faults + " does not exist.",
                     "Point it at a JSON array of fault rules (see README, 'Faults').");
+        }
+        if (state != null) {
+            stateFileProblem(project.baseDir().resolve(state).normalize());
         }
         // By default the emulated cloud lives in target/: the goals of one build, and later invocations, share it.
         Path stateFile = state == null ? project.buildDir().resolve("azure-image/emulator-state.json")

@@ -35,6 +35,18 @@ final class ConfigValues {
         warnings.add("<" + raw.pomPath(property) + "> (-D" + property + "): " + message);
     }
 
+    /** A -Dazure-image.* property the plugin does not read is most likely misspelt: Maven would ignore it silently. */
+    void warnUnknownProperties() {
+        List<String> known = PropertyNames.all();
+        for (String name : raw.properties(PropertyNames.PREFIX).keySet()) {
+            if (!known.contains(name) && !PropertyNames.perName(name)) {
+                String closest = DidYouMean.closest(name, known);
+                warnings.add("-D" + name + " is not a setting of azure-image and is ignored"
+                        + (closest != null ? "; did you mean -D" + closest + "?" : "."));
+            }
+        }
+    }
+
     List<String> warnings() {
         return new ArrayList<>(warnings);
     }

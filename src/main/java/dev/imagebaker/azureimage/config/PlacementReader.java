@@ -25,9 +25,11 @@ final class PlacementReader {
                     + "/subnets/<subnet> (az network vnet subnet show --query id).");
             subnetId = null;
         }
+        // The default follows whether a subnet is set at all: a malformed id is one problem, not two.
+        boolean existing = values.get(PropertyNames.NETWORK_SUBNET_ID) != null;
         String text = values.get(PropertyNames.NETWORK_OUTBOUND);
-        NetworkSettings.Outbound outbound = subnetId == null ? NetworkSettings.Outbound.NAT
-                : NetworkSettings.Outbound.CHECKED;
+        NetworkSettings.Outbound outbound = existing ? NetworkSettings.Outbound.CHECKED
+                : NetworkSettings.Outbound.NAT;
         if (text != null) {
             try {
                 outbound = NetworkSettings.Outbound.valueOf(text.toUpperCase(Locale.ROOT));
@@ -37,7 +39,6 @@ final class PlacementReader {
                 return new NetworkSettings(subnetId, outbound);
             }
         }
-        boolean existing = values.get(PropertyNames.NETWORK_SUBNET_ID) != null;
         if (existing && outbound == NetworkSettings.Outbound.NAT) {
             values.problem(PropertyNames.NETWORK_OUTBOUND, "nat makes a NAT gateway for the plugin's own network,"
                     + " but <subnetId> builds in an existing subnet, where the plugin creates nothing network-wise.",

@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.config;
 
+import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,13 +38,19 @@ final class PublishingReader {
                         "Use a period such as P1Y, P6M or P90D.");
             }
         }
+        // Every retention value is checked, even when no count turns retention on.
+        int releases = count(values, PropertyNames.RETENTION_RELEASES);
+        int snapshots = count(values, PropertyNames.RETENTION_SNAPSHOTS);
+        Duration minimumAge = values.nonNegative(PropertyNames.RETENTION_MINIMUM_AGE, "P7D");
+        boolean dryRun = values.bool(PropertyNames.RETENTION_DRY_RUN);
         Retention retention = null;
         if (values.get(PropertyNames.RETENTION_RELEASES) != null
                 || values.get(PropertyNames.RETENTION_SNAPSHOTS) != null) {
-            retention = new Retention(count(values, PropertyNames.RETENTION_RELEASES),
-                    count(values, PropertyNames.RETENTION_SNAPSHOTS),
-                    values.nonNegative(PropertyNames.RETENTION_MINIMUM_AGE, "P7D"),
-                    values.bool(PropertyNames.RETENTION_DRY_RUN));
+            retention = new Retention(releases, snapshots, minimumAge, dryRun);
+        } else if (values.get(PropertyNames.RETENTION_MINIMUM_AGE) != null
+                || values.get(PropertyNames.RETENTION_DRY_RUN) != null) {
+            values.warn(PropertyNames.RETENTION_MINIMUM_AGE, "retention is off: <retention> sets neither <releases>"
+                    + " nor <snapshots>, so <minimumAge> and <dryRun> do nothing.");
         }
         return new Publishing(regions, endOfLife, retention, values.duration(PropertyNames.TIMEOUT_REPLICATION,
                 "PT3H"), publishLater);

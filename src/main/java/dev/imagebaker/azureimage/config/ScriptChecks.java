@@ -60,6 +60,16 @@ public final class ScriptChecks {
     }
 
     /** Whether bash -n can check syntax on this machine. */
+    /**
+     * True when the script has nothing to run: no line but blanks and comments (a shebang is a comment too). Both
+     * shells take '#' as a line comment; PowerShell's rare block comments count as commands, so this never warns
+     * wrongly.
+     */
+    public static boolean hasNoCommands(byte[] content) {
+        return new String(content, StandardCharsets.UTF_8).lines().map(String::strip)
+                .allMatch(line -> line.isEmpty() || line.startsWith("#"));
+    }
+
     public static boolean bashAvailable() {
         return BASH != null;
     }

@@ -29,6 +29,7 @@ final class ScriptsReader {
     private final Path directory;
     private final String timeoutProperty;
     private final boolean withOptions;
+    private Duration defaultTimeout;
 
     /**
      * Scripts of a folder, run in name order; withOptions: the provisioning scripts, which also take inline scripts
@@ -85,6 +86,8 @@ final class ScriptsReader {
                     + os.scriptExtension() + " script, and the pom has no inline script.", "Add one, e.g. " + shown
                     + "/10-packages" + os.scriptExtension() + "; scripts run in name order.");
         }
+        // Read once, so that a bad value is reported even when no script uses it, and never once per script.
+        defaultTimeout = values.duration(timeoutProperty, "PT30M");
         List<ScriptSpec> scripts = new ArrayList<>();
         sources.forEach((name, source) -> {
             ScriptSpec spec = spec(name, source, options.getOrDefault(name, Map.of()));
@@ -151,8 +154,12 @@ final class ScriptsReader {
             values.problem(source.file != null ? directoryProperty : prefix + "inline", finding.problem(),
                     finding.fix());
         }
+        if (ScriptChecks.hasNoCommands(content)) {
+            values.warn(source.file != null ? directoryProperty : prefix + "inline", name + " has no commands (only"
+                    + " blank lines and comments): it will run and change nothing. Add its commands, or delete it.");
+        }
         Duration timeout = opts.containsKey("timeout") ? values.duration(prefix + "timeout", "PT30M")
-                : values.duration(timeoutProperty, "PT30M");
+                : defaultTimeout;
         String runAs = opts.get("runAs");
         if (runAs != null && os == OsType.WINDOWS) {
             values.problem(prefix + "runAs", "runAs needs a password on Windows, which the build VM's users do not"

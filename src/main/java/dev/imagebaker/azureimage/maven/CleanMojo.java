@@ -26,7 +26,7 @@ public class CleanMojo extends ImageMojo {
 
     /** Only report what would be deleted. */
     @Parameter(property = PropertyNames.CLEAN_DRY_RUN, defaultValue = "false")
-    boolean dryRun;
+    boolean dryRun; // read through flag(), which also checks a -D value strictly
 
     @Override
     String goal() {
@@ -38,6 +38,7 @@ public class CleanMojo extends ImageMojo {
         if (skipped()) {
             return;
         }
+        boolean onlyReport = flag(PropertyNames.CLEAN_DRY_RUN);
         PublishConfig config;
         try {
             config = BakeConfigReader.readPublish(rawConfiguration(), projectInfo(), null, null);
@@ -52,12 +53,12 @@ public class CleanMojo extends ImageMojo {
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
                 config.emulator(), config.access(), proxy(), outputDirectory(), getLog())) {
             Cleaner.Report report = new Cleaner(cloud.cloud(), new MavenProgress(getLog()), Duration.ofSeconds(30))
-                    .clean(new Cleaner.Request(Instant.now(), dryRun, config.timeouts().operation(),
+                    .clean(new Cleaner.Request(Instant.now(), onlyReport, config.timeouts().operation(),
                             config.galleryResourceGroup(), config.galleryName(), definitions,
                             config.buildResourceGroup()));
-            getLog().info((dryRun ? "Would delete " : "Deleted ") + report.groups().size() + " resource group(s)"
+            getLog().info((onlyReport ? "Would delete " : "Deleted ") + report.groups().size() + " resource group(s)"
                     + " and " + report.versions().size() + " failed image version(s); kept " + report.kept().size()
-                    + " unexpired group(s)" + (dryRun ? " (dry run)" : ""));
+                    + " unexpired group(s)" + (onlyReport ? " (dry run)" : ""));
         } catch (StepFailedException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

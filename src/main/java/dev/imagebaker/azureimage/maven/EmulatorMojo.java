@@ -2,10 +2,12 @@ package dev.imagebaker.azureimage.maven;
 
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.emulator.ArmEmulator;
+import dev.imagebaker.azureimage.emulator.StateFileException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,11 +25,11 @@ public class EmulatorMojo extends AbstractMojo {
 
     /** The loopback port to listen on. */
     @Parameter(property = PropertyNames.EMULATOR_PORT, defaultValue = "8443")
-    private int port;
+    int port;
 
     /** Azure's durations times this factor: 1 = as slow as Azure, 0.01 = a hundred times faster, 0 = instant. */
     @Parameter(property = PropertyNames.EMULATOR_TIME_SCALE, defaultValue = "0.01")
-    private double timeScale;
+    double timeScale;
 
     /** A JSON file the emulated cloud is loaded from and saved to, to share it between runs. */
     @Parameter(property = PropertyNames.EMULATOR_STATE)
@@ -35,17 +37,44 @@ public class EmulatorMojo extends AbstractMojo {
 
     /** A JSON file of fault rules to inject, e.g. [{"kind":"THROTTLE","operation":"Microsoft.Compute/*","times":3}]. */
     @Parameter(property = PropertyNames.EMULATOR_FAULTS)
-    private File faults;
+    File faults;
 
     /**
      * Where to write the emulator's certificate (PEM) for clients to trust; by default
      * target/azure-image/emulator.pem under the project, or under the current directory without one.
      */
     @Parameter(property = PropertyNames.EMULATOR_CERTIFICATE)
-    private File certificate;
+    File certificate;
 
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
+
+    /** Values Maven's conversion lets through but the emulator cannot use, refused before it starts. */
+    void checkSettings() throws MojoExecutionException {
+        if (port < 0 || port > 65535) {
+            throw new MojoExecutionException("<port> (-D" + PropertyNames.EMULATOR_PORT + "): " + port + " is not a"
+                    + " TCP port. Fix: use a port from 1 to 65535 (0 picks a free one), e.g. 8443.");
+        }
+        if (timeScale < 0 || Double.isNaN(timeScale) || Double.isInfinite(timeScale)) {
+            throw new MojoExecutionException("<timeScale> (-D" + PropertyNames.EMULATOR_TIME_SCALE + "): " + timeScale
+                    + " is negative. Fix: use 0 (instant), 0.01 (a hundred times faster than Azure) or 1.");
+        }
+        if (faults != null && !faults.isFile()) {
+            throw new MojoExecutionException("<faults> (-D" + PropertyNames.EMULATOR_FAULTS + "): the fault file "
+                    + faults + " does not exist. Fix: point it at a JSON array of fault rules (see README, 'Faults').");
+        }
+        for (Path parent = certificate.toPath().toAbsolutePath().getParent(); parent != null;
+             parent = parent.getParent()) {
+            if (Files.exists(parent)) {
+                if (!Files.isDirectory(parent)) {
+                    throw new MojoExecutionException("<certificate> (-D" + PropertyNames.EMULATOR_CERTIFICATE
+                            + "): " + certificate + " cannot be written: " + parent + " is a file, not a folder."
+                            + " Fix: point it at a file in a folder, e.g. target/azure-image/emulator.pem.");
+                }
+                break;
+            }
+        }
+    }
 
     @Override
     public void execute() throws MojoExecutionException {
@@ -54,6 +83,7 @@ public class EmulatorMojo extends AbstractMojo {
                     : new File(System.getProperty("user.dir"), "target");
             certificate = new File(base, "azure-image/emulator.pem");
         }
+        checkSettings();
         ArmEmulator emulator;
         try {
             ArmEmulator.Builder builder = ArmEmulator.builder().port(port).timeScale(timeScale)
@@ -62,14 +92,29 @@ public class EmulatorMojo extends AbstractMojo {
                 builder.stateFile(state.toPath());
             }
             emulator = builder.start();
-            if (faults != null) {
-                emulator.faults().addFile(faults.toPath());
-            }
-            Files.createDirectories(certificate.toPath().toAbsolutePath().getParent());
-            Files.writeString(certificate.toPath(), emulator.certificatePem(), StandardCharsets.US_ASCII);
+        } catch (StateFileException e) {
+            throw new MojoExecutionException(e.getMessage() + " Fix: " + e.fix(), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new MojoExecutionException("Cannot start the emulator on port " + port + ": " + e.getMessage()
                     + ". Choose another port with -D" + PropertyNames.EMULATOR_PORT + "=<port>.", e);
+        }
+        try {
+            if (faults != null) {
+                emulator.faults().addFile(faults.toPath());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            emulator.close();
+            throw new MojoExecutionException("<faults> (-D" + PropertyNames.EMULATOR_FAULTS + "): cannot load "
+                    + faults + ": " + e.getMessage() + ". Fix: point it at a JSON array of fault rules (see README,"
+                    + " 'Faults').", e);
+        }
+        try {
+            Files.createDirectories(certificate.toPath().toAbsolutePath().getParent());
+            Files.writeString(certificate.toPath(), emulator.certificatePem(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            emulator.close();
+            throw new MojoExecutionException("<certificate> (-D" + PropertyNames.EMULATOR_CERTIFICATE + "): cannot"
+                    + " write " + certificate + ": " + e.getMessage() + ". Fix: point it at a writable file.", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

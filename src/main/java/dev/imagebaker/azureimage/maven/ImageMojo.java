@@ -176,11 +176,27 @@ abstract class ImageMojo extends AbstractMojo {
     MojoExecution mojoExecution;
 
     /** Logs why the goal is skipped; true when it is. */
-    boolean skipped() {
-        if (skip) {
+    boolean skipped() throws MojoFailureException {
+        boolean skipping = flag(PropertyNames.SKIP);
+        if (skipping) {
             getLog().info("Skipping azure-image:" + goal() + ": skip is true (<skip> or -D" + PropertyNames.SKIP + ").");
         }
-        return skip;
+        return skipping;
+    }
+
+    /** An on/off setting, strictly true or false (Maven itself reads any other text as false). */
+    boolean flag(String property) throws MojoFailureException {
+        try {
+            return BakeConfigReader.flag(rawConfiguration(), property);
+        } catch (ConfigException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** The manifest a goal acts on: -D first (relative to the project), else the pom's or the default. */
+    File manifestFile(File configured) {
+        return rawConfiguration().property(PropertyNames.MANIFEST).map(String::trim).filter(p -> !p.isEmpty())
+                .map(p -> baseDir().resolve(p).toFile()).orElse(configured);
     }
 
     abstract String goal();

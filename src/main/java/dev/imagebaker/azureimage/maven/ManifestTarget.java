@@ -14,18 +14,21 @@ import org.apache.maven.plugin.MojoFailureException;
 
 /** The image version a manifest (image.json) names, for the goals that act on a baked version. */
 record ManifestTarget(ObjectNode image, BakedVersion target) {
+    private static final String WHERE = "<manifest> (-D" + PropertyNames.MANIFEST + "): ";
+
     static ManifestTarget read(File manifest, String purpose) throws MojoFailureException {
         ObjectNode image;
         try {
             image = Manifest.read(manifest.toPath());
         } catch (IOException e) {
-            throw new MojoFailureException("Cannot read the manifest " + manifest + ": " + e.getMessage()
+            throw new MojoFailureException(WHERE + "Cannot read the manifest " + manifest + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "it does not exist" : e.getMessage())
                     + ". Fix: run bake first (mvn package), or point -D" + PropertyNames.MANIFEST
                     + " at the image.json of the version to " + purpose + ".", e);
         }
         String versionId = image.path("imageVersion").path("id").asText();
         if (!GalleryImageVersionId.isValid(versionId)) {
-            throw new MojoFailureException("The manifest " + manifest + " names no gallery image version (imageVersion.id"
+            throw new MojoFailureException(WHERE + "The manifest " + manifest + " names no gallery image version (imageVersion.id"
                     + " is '" + versionId + "'). Fix: point -D" + PropertyNames.MANIFEST + " at an image.json that"
                     + " azure-image:bake wrote.");
         }
@@ -35,7 +38,7 @@ record ManifestTarget(ObjectNode image, BakedVersion target) {
         try {
             kind = VersionKind.valueOf(kindText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("The manifest " + manifest + " has kind '" + kindText + "'; azure-image:bake"
+            throw new MojoFailureException(WHERE + "The manifest " + manifest + " has kind '" + kindText + "'; azure-image:bake"
                     + " writes release or snapshot. Fix: point -D" + PropertyNames.MANIFEST + " at an image.json that"
                     + " azure-image:bake wrote.", e);
         }

@@ -43,7 +43,7 @@ public class PublishMojo extends ImageMojo {
         if (skipped()) {
             return;
         }
-        ManifestTarget read = ManifestTarget.read(manifest, "publish");
+        ManifestTarget read = ManifestTarget.read(manifestFile(manifest), "publish");
         ObjectNode image = read.image();
         BakedVersion target = read.target();
         PublishConfig config;

@@ -46,12 +46,12 @@ public class TestImageMojo extends ImageMojo {
             return;
         }
         MojoConfiguration raw = rawConfiguration();
-        if (skipITs || Boolean.parseBoolean(raw.value(PropertyNames.TEST_SKIP).orElse("false").trim())) {
+        if (skipITs || flag(PropertyNames.TEST_SKIP)) {
             getLog().info("Skipping azure-image:test-image: " + (skipITs ? "skipITs is set" : PropertyNames.TEST_SKIP
                     + " is true") + "; the candidate stays excluded from latest until it is published.");
             return;
         }
-        ManifestTarget read = ManifestTarget.read(manifest, "test");
+        ManifestTarget read = ManifestTarget.read(manifestFile(manifest), "test");
         TestConfig config;
         try {
             config = BakeConfigReader.readTest(raw, projectInfo(), new ReadOptions(false, secretResolver(), false),

@@ -3,18 +3,11 @@ package dev.imagebaker.azureimage.bake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.azure.core.management.Region;
-import com.azure.resourcemanager.compute.ComputeManager;
-import com.azure.resourcemanager.compute.models.GalleryImageIdentifier;
-import com.azure.resourcemanager.compute.models.HyperVGeneration;
-import com.azure.resourcemanager.compute.models.VirtualMachine;
-import dev.imagebaker.azureimage.azure.ArmConnection;
 import dev.imagebaker.azureimage.bake.clean.Cleaner;
 import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
 import dev.imagebaker.azureimage.bake.cloud.ProvisioningState;
 import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
-import dev.imagebaker.azureimage.bake.guest.Credentials;
 import dev.imagebaker.azureimage.bake.image.Fingerprint;
 import dev.imagebaker.azureimage.bake.publish.Publisher;
 import dev.imagebaker.azureimage.bake.run.StepFailedException;
@@ -27,7 +20,6 @@ import dev.imagebaker.azureimage.config.ReadOptions;
 import dev.imagebaker.azureimage.config.SecretResolver;
 import dev.imagebaker.azureimage.config.TestConfig;
 import dev.imagebaker.azureimage.config.VersionKind;
-import dev.imagebaker.azureimage.emulator.ArmEmulator;
 import dev.imagebaker.azureimage.emulator.FaultRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,52 +107,9 @@ class TestAndCleanOnEmulatorTest extends OnEmulator {
         assertThat(temporary()).isEmpty();
     }
 
-    /**
-     * A version captured with the raw SDK from a VM that was never deprovisioned in the guest; with failing, its
-     * capture ends Failed (and it carries the plugin's build-id tag, as a killed bake's version would).
-     */
-    private String capturedVersion(String name, boolean failing) {
-        try (ArmConnection.Connected raw = ArmConnection.emulator(emulator.endpoint(), emulator.certificatePem(),
-                ArmEmulator.TENANT, ArmEmulator.DEFAULT_SUBSCRIPTION, List.of())) {
-            ComputeManager azure = raw.compute();
-            azure.resourceManager().resourceGroups().define("raw").withRegion(Region.EUROPE_WEST).create();
-            VirtualMachine vm = azure.virtualMachines().define("vm").withRegion(Region.EUROPE_WEST)
-                    .withExistingResourceGroup("raw").withNewPrimaryNetwork("10.0.0.0/28")
-                    .withPrimaryPrivateIPAddressDynamic().withoutPrimaryPublicIPAddress()
-                    .withLatestLinuxImage("Canonical", "ubuntu-24_04-lts", "server").withRootUsername("azureuser")
-                    .withSsh(Credentials.sshPublicKey().reveal()).withSize("Standard_D2s_v5").create();
-            vm.deallocate();
-            vm.generalize();
-            if (!azure.resourceManager().resourceGroups().contain("images-rg")) {
-                azure.resourceManager().resourceGroups().define("images-rg").withRegion(Region.EUROPE_WEST).create();
-                azure.galleries().define("corp_images").withRegion(Region.EUROPE_WEST)
-                        .withExistingResourceGroup("images-rg").create();
-                azure.galleryImages().define("orders-service").withExistingGallery("images-rg", "corp_images")
-                        .withLocation(Region.EUROPE_WEST).withIdentifier(new GalleryImageIdentifier()
-                                .withPublisher("c").withOffer("o").withSku("s")).withGeneralizedLinux()
-                        .withHyperVGeneration(HyperVGeneration.V2).create();
-            }
-            if (failing) {
-                emulator.faults().add(FaultRule.operationFailed("Microsoft.Compute/galleries/images/versions/write",
-                        "ReplicationFailed", "Replication failed."));
-            }
-            var version = azure.galleryImageVersions().define(name)
-                    .withExistingImage("images-rg", "corp_images", "orders-service").withLocation(Region.EUROPE_WEST)
-                    .withSourceVirtualMachine(vm).withTags(Map.of(Tags.BUILD_ID, "killed"));
-            try {
-                return version.create().id();
-            } catch (RuntimeException expected) {
-                return "/subscriptions/" + ArmEmulator.DEFAULT_SUBSCRIPTION + "/resourceGroups/images-rg/providers/"
-                        + "Microsoft.Compute/galleries/corp_images/images/orders-service/versions/" + name;
-            } finally {
-                azure.resourceManager().resourceGroups().deleteByName("raw");
-            }
-        }
-    }
-
     @Test
     void anImageCapturedWithoutDeprovisionIsExplained() throws Exception {
-        String versionId = capturedVersion("0.0.1", false);
+        String versionId = CapturedVersions.capture(emulator, "0.0.1", false);
         BakedVersion target = new BakedVersion(GalleryImageVersionId.parse(versionId), VersionKind.RELEASE,
                 "westeurope");
         assertThatThrownBy(() -> new ImageTester(session.cloud(), progress, Duration.ofSeconds(30))
@@ -182,7 +131,7 @@ class TestAndCleanOnEmulatorTest extends OnEmulator {
         groups.create("untagged", "westeurope", Map.of());
         VersionInfo good = candidate();
         // A version whose capture failed and whose bake was killed before it could delete it.
-        String failed = capturedVersion("9.9.9", true);
+        String failed = CapturedVersions.capture(emulator, "9.9.9", true);
 
         Cleaner cleaner = new Cleaner(session.cloud(), progress, Duration.ofSeconds(30));
         List<String> definitions = List.of("orders-service", "orders-service-snapshot");

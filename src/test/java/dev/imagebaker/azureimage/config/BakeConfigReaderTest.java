@@ -92,6 +92,28 @@ class BakeConfigReaderTest {
         assertProblem(PropertyNames.TENANT_ID, "is not valid");
     }
 
+    /** Maven ignores a property nobody reads: a misspelt one would silently do nothing. */
+    @Test
+    void aMisspeltPropertyIsAWarningWithADidYouMean() {
+        values.put("azure-image.locaton", "northeurope");
+        values.put("azure-image.somethingElseEntirely", "x");
+        assertThat(read().warnings()).containsExactlyInAnyOrder(
+                "-Dazure-image.locaton is not a setting of azure-image and is ignored; did you mean"
+                        + " -Dazure-image.location?",
+                "-Dazure-image.somethingElseEntirely is not a setting of azure-image and is ignored.");
+    }
+
+    @Test
+    void anEmptyScriptIsAWarningNamingIt() throws IOException {
+        Files.writeString(dir.resolve("src/main/image/scripts/30-todo.sh"), "#!/bin/bash\n# TODO\n");
+        values.put(PropertyNames.SCRIPTS_PREFIX + "05-inline.sh.inline", "  \n");
+        assertThat(read().warnings()).satisfiesExactlyInAnyOrder(
+                w -> assertThat(w).contains("<scriptsDirectory> (-Dazure-image.scriptsDirectory)")
+                        .contains("30-todo.sh has no commands (only blank lines and comments)"),
+                w -> assertThat(w).contains("05-inline.sh has no commands"));
+        assertThat(read().scripts()).hasSize(4);
+    }
+
     /** Regions are added faster than plugins are released: offline an unknown one is a warning, not an error. */
     @Test
     void anUnknownRegionIsAWarningWithADidYouMean() {

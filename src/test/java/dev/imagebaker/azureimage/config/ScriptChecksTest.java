@@ -18,6 +18,14 @@ class ScriptChecksTest {
     }
 
     @Test
+    void aScriptOfCommentsAndBlanksHasNoCommands() {
+        assertThat(ScriptChecks.hasNoCommands(utf8(""))).isTrue();
+        assertThat(ScriptChecks.hasNoCommands(utf8("#!/bin/bash\n\n  # TODO install packages\n"))).isTrue();
+        assertThat(ScriptChecks.hasNoCommands(utf8("#!/bin/bash\n  apt-get update # refresh\n"))).isFalse();
+        assertThat(ScriptChecks.hasNoCommands(utf8("<#\n block\n#>\n"))).isFalse();
+    }
+
+    @Test
     void crlfLineEndingsAreRefusedInShellScriptsWithTheLine() {
         assertThat(ScriptChecks.check("10-dos.sh", utf8("#!/bin/sh\necho one\r\necho two\r\n"), OsType.LINUX))
                 .singleElement().asString().contains("10-dos.sh has Windows (CRLF) line endings from line 2")
