@@ -178,6 +178,11 @@ public final class ArmEmulator implements AutoCloseable {
         return tls == null ? null : tls.certificatePem();
     }
 
+    /** The emulated cloud itself, for tests in this package that look at private state. */
+    CloudState cloud() {
+        return cloud;
+    }
+
     public Faults faults() {
         return cloud.faults;
     }
