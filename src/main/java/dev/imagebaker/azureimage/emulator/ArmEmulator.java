@@ -185,7 +185,8 @@ public final class ArmEmulator implements AutoCloseable {
                 new GalleriesApi(cloud),
                 new GalleryImageVersionsApi(cloud),
                 new ResourceSkusApi(cloud),
-                new MarketplaceOrderingApi(cloud));
+                new MarketplaceOrderingApi(cloud),
+                new BootDiagnosticsApi(cloud));
     }
 
     private static void restrict(Entitlements entitlements, String vmSize, String... locations) {
