@@ -3,9 +3,10 @@ package dev.imagebaker.azureimage.emulator;
 import java.util.Locale;
 
 /**
- * Azure's capacity and quota refusals, verbatim from the research notes: allocation failures end the operation
+ * Azure's capacity and quota refusals, as the research notes quote them: allocation failures end the operation
  * (SupportArticles-docs allocation-failure.md; jenkins-infra/azure #1416 for the overconstrained text), quota and
- * SKU refusals answer the PUT at once (nforgeio/neonKUBE #1671; learn error-sku-not-available).
+ * SKU refusals answer the PUT at once (nforgeio/neonKUBE #1671; learn error-sku-not-available). The tail of the
+ * quota-increase link is elided in the notes; the one here is the emulator's.
  */
 final class Capacity {
     static final String ALLOCATION_FAILED = "Allocation failed. We do not have sufficient capacity for the requested"

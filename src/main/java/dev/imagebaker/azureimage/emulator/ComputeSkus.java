@@ -12,8 +12,8 @@ import java.util.Map;
  * The VM sizes every region offers, with the capabilities the Resource SKUs API reports (values are strings, as
  * Azure sends them). vCPUs, memory, generations, architecture, PremiumIO and accelerated networking follow the
  * acd size pages; TrustedLaunchDisabled follows trusted-launch.md (Dpsv5 and DCasv5 are in its "not supported"
- * column); data-disk and NIC counts are the size pages' too. The AMD confidential value "SNP" and the family
- * standardDPSv5Family are believed, not seen (research notes, open points).
+ * column). Data-disk and NIC counts and the other capabilities are believed, not quoted in the research notes;
+ * so are the AMD confidential value "SNP" and the family standardDPSv5Family (research notes, open points).
  */
 final class ComputeSkus {
 
