@@ -68,6 +68,7 @@ public final class ArmEmulator implements AutoCloseable {
         private Consumer<String> notice = line -> { };
         private Consumer<String> requestLog = line -> { };
         private final Set<String> subscriptions = new LinkedHashSet<>(Set.of(DEFAULT_SUBSCRIPTION));
+        private final List<Consumer<Entitlements>> entitlements = new ArrayList<>();
 
         public Builder port(int port) {
             this.port = port;
@@ -116,6 +117,32 @@ public final class ArmEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes a VM size unavailable to every subscription in the given regions (all regions when none is
+         * given): Resource SKUs lists it with a NotAvailableForSubscription restriction and a VM PUT of that size
+         * answers 409 SkuNotAvailable.
+         */
+        public Builder restrictSize(String vmSize, String... locations) {
+            entitlements.add(e -> ArmEmulator.restrict(e, vmSize, locations));
+            return this;
+        }
+
+        /**
+         * Accepts the marketplace terms of a plan (publisher, product = offer, plan name) for every subscription,
+         * as {@code az vm image terms accept} would; without it a VM of a plan image fails with
+         * MarketplacePurchaseEligibilityFailed until the agreements API accepts the terms.
+         */
+        public Builder acceptTerms(String publisher, String product, String plan) {
+            entitlements.add(e -> e.terms(Entitlements.ANY, publisher, product, plan, true));
+            return this;
+        }
+
+        /** Accepts the terms of every marketplace plan for every subscription. */
+        public Builder acceptAllTerms() {
+            entitlements.add(Entitlements::acceptAllTerms);
+            return this;
+        }
+
         public ArmEmulator start() throws IOException {
             ArmEmulator emulator = new ArmEmulator(this);
             try {
@@ -132,6 +159,7 @@ public final class ArmEmulator implements AutoCloseable {
 
     private void startServer() throws IOException {
         cloud.subscriptions.addAll(options.subscriptions);
+        options.entitlements.forEach(e -> e.accept(cloud.entitlements));
         if (stateFile != null) {
             stateFile.acquire(options.stateWait, options.notice);
             try {
@@ -182,7 +210,33 @@ public final class ArmEmulator implements AutoCloseable {
                 new MarketplaceApi(cloud),
                 new ImagesApi(cloud),
                 new GalleriesApi(cloud),
-                new GalleryImageVersionsApi(cloud));
+                new GalleryImageVersionsApi(cloud),
+                new ResourceSkusApi(cloud),
+                new MarketplaceOrderingApi(cloud),
+                new BootDiagnosticsApi(cloud));
+    }
+
+    private static void restrict(Entitlements entitlements, String vmSize, String... locations) {
+        if (locations.length == 0) {
+            entitlements.restrict(vmSize, Entitlements.ANY);
+        }
+        for (String location : locations) {
+            String region = Regions.normalize(location);
+            if (region == null) {
+                throw new IllegalArgumentException("unknown region '" + location + "'");
+            }
+            entitlements.restrict(vmSize, region);
+        }
+    }
+
+    /** As {@link Builder#restrictSize}, while the emulator runs. */
+    public void restrictSize(String vmSize, String... locations) {
+        restrict(cloud.entitlements, vmSize, locations);
+    }
+
+    /** As {@link Builder#acceptTerms}, while the emulator runs. */
+    public void acceptTerms(String publisher, String product, String plan) {
+        cloud.entitlements.terms(Entitlements.ANY, publisher, product, plan, true);
     }
 
     private void afterChange() {
@@ -203,6 +257,11 @@ public final class ArmEmulator implements AutoCloseable {
     /** The certificate clients must trust, PEM-encoded; null when serving plain HTTP. */
     public String certificatePem() {
         return tls == null ? null : tls.certificatePem();
+    }
+
+    /** The emulated cloud itself, for tests in this package that look at private state. */
+    CloudState cloud() {
+        return cloud;
     }
 
     public Faults faults() {

@@ -6,6 +6,7 @@ final class ArmException extends RuntimeException {
     final String code;
     final String target;
     final Integer retryAfterSeconds;
+    private java.util.List<ArmError> details = java.util.List.of();
 
     ArmException(int status, String code, String message) {
         this(status, code, message, null, null);
@@ -19,8 +20,18 @@ final class ArmException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** Adds inner errors, as Azure nests the real reason of some refusals. */
+    ArmException withDetails(ArmError... inner) {
+        this.details = java.util.List.of(inner);
+        return this;
+    }
+
     ArmError toError() {
-        return new ArmError(code, getMessage(), target);
+        return new ArmError(code, getMessage(), target, details);
+    }
+
+    static ArmException badRequest(String message) {
+        return new ArmException(400, "BadRequest", message);
     }
 
     static ArmException notFound(String type, String name, String group) {

@@ -14,6 +14,7 @@ final class CloudState {
     final Faults faults;
     final MarketplaceCatalog marketplace = new MarketplaceCatalog();
     final Blobs blobs = new Blobs();
+    final Entitlements entitlements = new Entitlements();
     final Set<String> subscriptions = new CopyOnWriteArraySet<>();
 
     CloudState(Clock clock, Faults faults) {

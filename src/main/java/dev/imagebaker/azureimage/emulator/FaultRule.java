@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * One injected fault. Operations are named as Azure names them for RBAC, e.g.
  * {@code Microsoft.Compute/virtualMachines/write} or {@code Microsoft.Compute/virtualMachines/deallocate/action};
  * {@code *} matches any run of characters. {@code resource} optionally narrows the rule to resources whose name
- * matches. A rule fires {@code times} times, or always when times is negative.
+ * matches. A rule fires {@code times} times, or always when times is negative. The capacity faults
+ * ({@link #quotaExceeded}, {@link #skuNotAvailable}, {@link #allocationFailed} and its kin) answer with Azure's
+ * codes and messages; in a JSON fault file they are kinds QUOTA_EXCEEDED ("limit", "quota":"family") and
+ * SKU_NOT_AVAILABLE, or OPERATION_FAILED with code AllocationFailed (the message then defaults to Azure's).
  */
 public final class FaultRule {
 
@@ -24,11 +27,16 @@ public final class FaultRule {
         /** A run command whose script exits with exitCode and prints stdout/stderr. */
         SCRIPT_EXIT,
         /** A run command whose script never finishes (until its timeout). */
-        SCRIPT_HANG
+        SCRIPT_HANG,
+        /** A VM PUT refused at once: 409 OperationNotAllowed, the cores quota would be exceeded. */
+        QUOTA_EXCEEDED,
+        /** A VM PUT refused at once: 409 SkuNotAvailable, the size cannot be had in the region now. */
+        SKU_NOT_AVAILABLE
     }
 
+    private static final String VM_WRITE = "Microsoft.Compute/virtualMachines/write";
     private final Kind kind;
-    private final String operation;
+    private String operation;
     private String resource;
     private int times = 1;
     private int status = 500;
@@ -38,6 +46,8 @@ public final class FaultRule {
     private int exitCode = 1;
     private String stdout = "";
     private String stderr = "";
+    private int limit = -1;
+    private boolean familyQuota;
 
     private FaultRule(Kind kind, String operation) {
         this.kind = kind;
@@ -81,6 +91,60 @@ public final class FaultRule {
         return new FaultRule(Kind.SCRIPT_HANG, "Microsoft.Compute/virtualMachines/runCommands/write");
     }
 
+    /**
+     * The VM PUT exceeds the subscription's Total Regional Cores quota of {@code limit} vCPUs: a synchronous 409
+     * OperationNotAllowed whose message carries Azure's numbers (usage counted from the VMs allocated in the
+     * region). A negative limit means "the current usage", so that any new VM exceeds it.
+     */
+    public static FaultRule quotaExceeded(int limit) {
+        FaultRule rule = new FaultRule(Kind.QUOTA_EXCEEDED, VM_WRITE);
+        rule.status = 409;
+        rule.code = "OperationNotAllowed";
+        rule.limit = limit;
+        return rule;
+    }
+
+    /** As {@link #quotaExceeded(int)}, for the quota of the size's family (e.g. standardDSv5Family). */
+    public static FaultRule familyQuotaExceeded(int limit) {
+        FaultRule rule = quotaExceeded(limit);
+        rule.familyQuota = true;
+        return rule;
+    }
+
+    /** The VM PUT is refused at once with 409 SkuNotAvailable, as when a size is sold out in a region. */
+    public static FaultRule skuNotAvailable() {
+        FaultRule rule = new FaultRule(Kind.SKU_NOT_AVAILABLE, VM_WRITE);
+        rule.status = 409;
+        rule.code = "SkuNotAvailable";
+        return rule;
+    }
+
+    /**
+     * The VM PUT is accepted, then its operation ends Failed with AllocationFailed and the VM's provisioningState
+     * is Failed. Use {@link #onOperation} for a start or another allocating action.
+     */
+    public static FaultRule allocationFailed() {
+        return operationFailed(VM_WRITE, "AllocationFailed", Capacity.ALLOCATION_FAILED);
+    }
+
+    public static FaultRule zonalAllocationFailed() {
+        return operationFailed(VM_WRITE, "ZonalAllocationFailed", Capacity.ALLOCATION_FAILED);
+    }
+
+    public static FaultRule overconstrainedAllocationRequest() {
+        return operationFailed(VM_WRITE, "OverconstrainedAllocationRequest", Capacity.OVERCONSTRAINED);
+    }
+
+    public static FaultRule overconstrainedZonalAllocationRequest() {
+        return operationFailed(VM_WRITE, "OverconstrainedZonalAllocationRequest", Capacity.OVERCONSTRAINED);
+    }
+
+    /** Moves the rule to another operation, e.g. allocation failing on Microsoft.Compute/virtualMachines/start/action. */
+    public FaultRule onOperation(String operationGlob) {
+        this.operation = operationGlob;
+        return this;
+    }
+
     public FaultRule resource(String nameGlob) {
         this.resource = nameGlob;
         return this;
@@ -105,8 +169,11 @@ public final class FaultRule {
             throw new IllegalArgumentException("unknown fault kind '" + kindName + "' in " + json + "; one of "
                     + java.util.Arrays.toString(Kind.values()));
         }
-        String operation = json.path("operation").asText(kind == Kind.SCRIPT_EXIT || kind == Kind.SCRIPT_HANG
-                ? "Microsoft.Compute/virtualMachines/runCommands/write" : null);
+        String operation = json.path("operation").asText(switch (kind) {
+            case SCRIPT_EXIT, SCRIPT_HANG -> "Microsoft.Compute/virtualMachines/runCommands/write";
+            case QUOTA_EXCEEDED, SKU_NOT_AVAILABLE -> VM_WRITE;
+            default -> null;
+        });
         if (operation == null) {
             throw new IllegalArgumentException("fault " + json + " has no \"operation\"");
         }
@@ -114,6 +181,9 @@ public final class FaultRule {
         if (kind == Kind.THROTTLE) {
             rule.status = 429;
             rule.code = "TooManyRequests";
+        } else if (kind == Kind.QUOTA_EXCEEDED || kind == Kind.SKU_NOT_AVAILABLE) {
+            rule.status = 409;
+            rule.code = kind == Kind.QUOTA_EXCEEDED ? "OperationNotAllowed" : "SkuNotAvailable";
         }
         rule.resource = json.path("resource").asText(null);
         rule.times = json.path("times").asInt(1);
@@ -124,6 +194,11 @@ public final class FaultRule {
         rule.exitCode = json.path("exitCode").asInt(rule.exitCode);
         rule.stdout = json.path("stdout").asText("");
         rule.stderr = json.path("stderr").asText("");
+        rule.limit = json.path("limit").asInt(-1);
+        rule.familyQuota = "family".equalsIgnoreCase(json.path("quota").asText(""));
+        if (kind == Kind.OPERATION_FAILED && !json.has("message")) {
+            rule.message = Capacity.message(rule.code, rule.message);
+        }
         return rule;
     }
 
@@ -192,6 +267,15 @@ public final class FaultRule {
 
     String stderr() {
         return stderr;
+    }
+
+    /** The quota limit in vCPUs, negative for "the current usage". */
+    int limit() {
+        return limit;
+    }
+
+    boolean familyQuota() {
+        return familyQuota;
     }
 
     @Override

@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
  * Azure Compute Galleries and their image definitions, with Azure's rules: gallery names have no hyphens; a
  * definition is in its gallery's region, fixes OS type, OS state, Hyper-V generation and architecture for good,
  * and its identifier (publisher, offer, sku) is unique in the gallery; nested resources block the deletion of
- * their parent. Image versions are {@link GalleryImageVersionsApi}'s.
+ * their parent; new definitions' defaults depend on the API version, and their features change only on request.
+ * Image versions are {@link GalleryImageVersionsApi}'s.
  */
 final class GalleriesApi implements ResourceApi {
     private static final ResourcePath GALLERIES = ResourcePath.inGroup("Microsoft.Compute/galleries", "gallery");
     static final ResourcePath DEFINITIONS = GALLERIES.child("images", "image");
     private static final Pattern GALLERY_NAME = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9._]{0,78}[A-Za-z0-9])?$");
+    private static final String SECURE_DEFAULTS_SINCE = "2025-03-03";
     private static final Pattern IMAGE_NAME = Pattern.compile("^[A-Za-z0-9]([-A-Za-z0-9._]{0,78}[A-Za-z0-9])?$");
     private final CloudState cloud;
 
@@ -73,9 +75,11 @@ final class GalleriesApi implements ResourceApi {
         if (props.isMissingNode()) {
             throw ArmException.invalidParameter("Required parameter 'properties' is missing (null).", "properties");
         }
+        Resource existing = cloud.inventory.get(id);
         String osType = enumValue(props, "osType", List.of("Linux", "Windows"), null);
         String osState = enumValue(props, "osState", List.of("Generalized", "Specialized"), null);
-        String generation = enumValue(props, "hyperVGeneration", List.of("V1", "V2"), "V1");
+        String generation = enumValue(props, "hyperVGeneration", List.of("V1", "V2"), existing != null
+                ? existing.properties().path("hyperVGeneration").asText() : defaultGeneration(req.apiVersion()));
         String architecture = enumValue(props, "architecture", List.of("x64", "Arm64"), "x64");
         for (String part : List.of("publisher", "offer", "sku")) {
             String value = Json.text(props, "identifier." + part);
@@ -84,7 +88,6 @@ final class GalleriesApi implements ResourceApi {
                         + "' is missing (null).", "identifier." + part);
             }
         }
-        Resource existing = cloud.inventory.get(id);
         if (existing != null) {
             ObjectNode current = existing.properties();
             for (String immutable : List.of("osType", "osState", "hyperVGeneration", "architecture")) {
@@ -100,6 +103,7 @@ final class GalleriesApi implements ResourceApi {
                             + "' is not allowed.", immutable, null);
                 }
             }
+            updateFeatures(current, props);
             mergeUpdatable(existing, request, "description", "endOfLifeDate", "recommended", "eula");
             return ArmResponse.ok(existing.body);
         }
@@ -115,7 +119,32 @@ final class GalleriesApi implements ResourceApi {
         bp.put("osState", osState);
         bp.put("hyperVGeneration", generation);
         bp.put("architecture", architecture);
+        if (generation.equals("V2") && req.apiVersion().compareTo(SECURE_DEFAULTS_SINCE) >= 0
+                && SecurityTypes.of(bp.get("features")) == null) {
+            bp.withArray("features").addObject().put("name", "SecurityType").put("value", "TrustedLaunchSupported");
+        }
         return created(req, new Resource(id, body, Json.object()), Latency.GALLERY_IMAGE_WRITE);
+    }
+
+    /**
+     * Rule 9 (acd compute-gallery-whats-new.md, July 2025): from gallery API 2025-03-03 a new definition defaults to
+     * hyperVGeneration V2 and SecurityType TrustedLaunchSupported; older API versions default to V1 and no features.
+     */
+    private static String defaultGeneration(String apiVersion) {
+        return apiVersion.compareTo(SECURE_DEFAULTS_SINCE) >= 0 ? "V2" : "V1";
+    }
+
+    /** Features of an existing definition change only with allowUpdateImage (spec GalleryImage_UpdateFeatures.json). */
+    private static void updateFeatures(ObjectNode current, JsonNode requested) {
+        JsonNode features = requested.get("features");
+        if (features == null || features.equals(current.path("features"))) {
+            return;
+        }
+        if (!requested.path("allowUpdateImage").asBoolean(false)) {
+            throw new ArmException(409, "PropertyChangeNotAllowed", "Changing property 'features' is not allowed"
+                    + " unless allowUpdateImage is true.", "features", null);
+        }
+        current.set("features", features.deepCopy());
     }
 
     private static boolean sameIdentifier(JsonNode a, JsonNode b) {

@@ -72,6 +72,10 @@ final class GalleryImageVersionsApi implements ResourceApi {
         ObjectNode state = Json.object();
         state.put("deprovisioned", captured.deprovisioned());
         state.put("source", source.id.value());
+        if (source.state.hasNonNull("plan")) {
+            // A version of a marketplace image with a plan needs that plan on every VM made from it.
+            state.set("plan", source.state.get("plan").deepCopy());
+        }
         Resource version = new Resource(id, body, state);
         Instant due = replication.schedule(version, Replication.targetRegions(profile, location), location);
         props.put("provisioningState", "Creating");
@@ -142,6 +146,7 @@ final class GalleryImageVersionsApi implements ResourceApi {
                 throw ArmException.operationNotAllowed("The source virtual machine " + source.id + " must be"
                         + " deallocated before it is captured.");
             }
+            requireSecurityTypeFits(source, definition);
             captured = new ImageSource(source.state.path("osType").asText(),
                     source.state.path("hyperVGeneration").asText(), source.state.path("architecture").asText(),
                     source.state.path("deprovisioned").asBoolean(), "virtual machine " + source.id);
@@ -167,6 +172,29 @@ final class GalleryImageVersionsApi implements ResourceApi {
                 def.path("hyperVGeneration").asText("V1"));
         mustMatch(source, definition, "architecture", captured.architecture(), def.path("architecture").asText("x64"));
         return captured;
+    }
+
+    /**
+     * Rule 8: a "...Supported" definition takes no VM source (packer-plugin-azure #304); a Trusted Launch VM goes
+     * only into a TrustedLaunch definition, a ConfidentialVM one only into a ConfidentialVM definition, and a
+     * Standard VM into neither (acd trusted-launch-portal.md). Only the first message is Azure's own.
+     */
+    private static void requireSecurityTypeFits(Resource vm, Resource definition) {
+        String wanted = SecurityTypes.of(definition.properties().get("features"));
+        if (SecurityTypes.isSupportedKind(wanted)) {
+            throw ArmException.invalidParameter("The security type '" + wanted + "' is not supported for the source"
+                    + " id '" + vm.id + "'. Currently only Vhd Blob, User Image and Gallery Image Version sources are"
+                    + " supported for '" + wanted + "' images.", "storageProfile.source");
+        }
+        String vmType = vm.state.path("securityType").asText(SecurityTypes.STANDARD);
+        String required = SecurityTypes.requiredBy(wanted);
+        boolean fits = required == null ? vmType.equals(SecurityTypes.STANDARD) : required.equals(vmType);
+        if (!fits) {
+            throw ArmException.invalidParameter("The source id '" + vm.id + "' is a virtual machine with security"
+                    + " type '" + vmType + "'; the gallery image " + definition.id + " has security type '"
+                    + (wanted == null ? SecurityTypes.STANDARD : wanted) + "'. A VM is captured only into a gallery"
+                    + " image of its own security type.", "storageProfile.source");
+        }
     }
 
     private static void mustMatch(Resource source, Resource definition, String what, String actual, String expected) {

@@ -56,7 +56,7 @@ final class ImageSources {
         }
         stored.put("exactVersion", exact);
         return new ImageSource(sku.osType(), sku.hyperVGeneration(), sku.architecture(), true,
-                "marketplace image " + MarketplaceCatalog.urn(sku, exact));
+                "marketplace image " + MarketplaceCatalog.urn(sku, exact), sku.securityType(), sku.plan());
     }
 
     private ImageSource managedImage(ResourceId id, String location) {
@@ -65,9 +65,11 @@ final class ImageSources {
             throw ArmException.invalidParameter("The Image '" + id + "' cannot be found in '" + location
                     + "' region.", "imageReference");
         }
+        // A managed image has no security features; a custom image sourced from a marketplace image with a plan
+        // still needs the plan (ad virtual-machines/error-messages.md, VMMarketplaceInvalidInput).
         return new ImageSource(image.state.path("osType").asText(), image.state.path("hyperVGeneration").asText(),
                 image.state.path("architecture").asText("x64"), image.state.path("deprovisioned").asBoolean(),
-                "managed image " + id);
+                "managed image " + id, null, MarketplaceCatalog.Plan.of(image.state.get("plan")));
     }
 
     private Resource latestVersion(ResourceId definition) {
@@ -98,8 +100,11 @@ final class ImageSources {
         stored.put("exactVersion", version.name());
         Resource definition = cloud.inventory.get(version.id.parent());
         JsonNode def = definition.properties();
+        // The definition's purchasePlan, else the plan of the marketplace image the version was captured from.
+        MarketplaceCatalog.Plan plan = MarketplaceCatalog.Plan.of(def.get("purchasePlan"));
         return new ImageSource(def.path("osType").asText(), def.path("hyperVGeneration").asText("V1"),
                 def.path("architecture").asText("x64"), version.state.path("deprovisioned").asBoolean(),
-                "gallery image version " + version.id);
+                "gallery image version " + version.id, SecurityTypes.of(def.get("features")),
+                plan != null ? plan : MarketplaceCatalog.Plan.of(version.state.get("plan")));
     }
 }

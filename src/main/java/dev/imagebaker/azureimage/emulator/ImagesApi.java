@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Managed images captured from a VM. The VM must be generalized and deallocated, the image must be in the VM's
- * region and declare the VM's Hyper-V generation.
+ * region and declare the VM's Hyper-V generation; a Trusted Launch VM cannot be captured this way.
  */
 final class ImagesApi implements ResourceApi {
     private static final ResourcePath IMAGES = ResourcePath.inGroup("Microsoft.Compute/images", "image");
@@ -57,6 +57,11 @@ final class ImagesApi implements ResourceApi {
             throw ArmException.operationNotAllowed("The operation 'Create Image' is not allowed on VM '" + vm.name()
                     + "' because the VM is not deallocated.");
         }
+        if (SecurityTypes.TRUSTED_LAUNCH.equals(vm.state.path("securityType").asText())) {
+            // acd trusted-launch.md lists managed images as unsupported; hashicorp/packer #13189 quotes the refusal.
+            throw ArmException.operationNotAllowed("Creation of managed images are not supported for virtual machine"
+                    + " with TrustedLaunch security type.");
+        }
         String vmGeneration = vm.state.path("hyperVGeneration").asText();
         String generation = props.path("hyperVGeneration").asText(null);
         if (generation == null) {
@@ -81,6 +86,9 @@ final class ImagesApi implements ResourceApi {
         state.put("hyperVGeneration", vmGeneration);
         state.put("architecture", vm.state.path("architecture").asText("x64"));
         state.put("deprovisioned", vm.state.path("deprovisioned").asBoolean());
+        if (vm.state.hasNonNull("plan")) {
+            state.set("plan", vm.state.get("plan").deepCopy());
+        }
         Resource image = new Resource(id, body, state);
         cloud.inventory.put(image);
         Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.IMAGE_CREATE),

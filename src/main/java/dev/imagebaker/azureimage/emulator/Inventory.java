@@ -11,6 +11,8 @@ import java.util.TreeMap;
 
 /** Every resource of the emulated cloud, by id. Not thread-safe: the emulator serialises requests. */
 final class Inventory {
+    /** Private state of resources the platform owns (managed boot diagnostics storage): no client sees them. */
+    static final String PLATFORM = "platform";
     private final Map<String, Resource> resources = new TreeMap<>();
 
     Resource get(ResourceId id) {
@@ -60,10 +62,11 @@ final class Inventory {
         return new ArrayList<>(resources.values());
     }
 
-    /** What a person or a verify script reads: every resource as GET returns it, sorted by id. */
+    /** What a person or a verify script reads: every client's resource as GET returns it, sorted by id. */
     ArrayNode publicView() {
         ArrayNode out = Json.array();
-        all().stream().sorted(Comparator.comparing(r -> r.id.key())).forEach(r -> out.add(r.body.deepCopy()));
+        all().stream().filter(r -> !r.state.path(PLATFORM).asBoolean())
+                .sorted(Comparator.comparing(r -> r.id.key())).forEach(r -> out.add(r.body.deepCopy()));
         return out;
     }
 

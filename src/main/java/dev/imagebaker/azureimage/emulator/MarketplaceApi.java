@@ -101,15 +101,29 @@ final class MarketplaceApi implements ResourceApi {
         }
         String version = cloud.marketplace.resolve(sku, p.get("version"));
         ObjectNode body = entry(p, loc, version, versionPath(sku, version));
+        // The shape of the real Canonical 22_04-lts-gen2 answer in acd trusted-launch-faq.md; plan is null for a
+        // free image, as the CLI shows it.
         ObjectNode props = body.putObject("properties");
+        if (sku.plan() == null) {
+            props.putNull("plan");
+        } else {
+            props.set("plan", sku.plan().toJson());
+        }
         props.put("hyperVGeneration", sku.hyperVGeneration());
         props.put("architecture", sku.architecture());
+        props.put("replicaType", "Managed");
+        props.put("replicaCount", 10);
+        props.putObject("disallowed").put("vmDiskType", "Unmanaged");
+        props.putObject("automaticOSUpgradeProperties").put("automaticOSUpgradeSupported", false);
+        props.putObject("imageDeprecationStatus").put("imageState", "Active");
+        if (!sku.features().isEmpty()) {
+            ArrayNode features = props.putArray("features");
+            sku.features().forEach(f -> features.addObject().put("name", f.name()).put("value", f.value()));
+        }
         ObjectNode os = props.putObject("osDiskImage");
         os.put("operatingSystem", sku.osType());
         os.put("sizeInGb", sku.diskSizeGb());
         props.putArray("dataDiskImages");
-        props.putObject("automaticOSUpgradeProperties").put("automaticOSUpgradeSupported", false);
-        props.putObject("imageDeprecationStatus").put("imageState", "Active");
         return ArmResponse.ok(body);
     }
 

@@ -1,5 +1,7 @@
 package dev.imagebaker.azureimage.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,14 +9,53 @@ import java.util.Locale;
 
 /**
  * The seeded marketplace catalogue. Versions are listed in publication order; RHEL 9 has 9.8 and 9.10, which
- * sort differently as text and as numbers, as real catalogues do.
+ * sort differently as text and as numbers, as real catalogues do. Gen2 images carry the features Azure reports
+ * (acd trusted-launch-faq.md's REST example for Canonical 22_04-lts-gen2; TrustedLaunchAndConfidentialVmSupported
+ * for Windows Server 2022 Azure Edition); Gen1 images carry none (Azure/azure-cli #17599). One third-party image
+ * (CIS Ubuntu 24.04 Level 1) has a purchase plan, so that plans and terms can be exercised.
  */
 final class MarketplaceCatalog {
 
+    /** A feature of an image version or gallery image definition: {"name":...,"value":...}. */
+    record Feature(String name, String value) {
+    }
+
+    /** A marketplace purchase plan: VM plan {name, publisher, product}, gallery purchasePlan likewise. */
+    record Plan(String name, String publisher, String product) {
+        /** The plan a JSON object names, or null for an absent or null one. */
+        static Plan of(JsonNode node) {
+            if (node == null || !node.isObject() || node.path("name").asText(null) == null) {
+                return null;
+            }
+            return new Plan(node.path("name").asText(), node.path("publisher").asText(null),
+                    node.path("product").asText(null));
+        }
+
+        boolean sameAs(Plan other) {
+            return other != null && name.equalsIgnoreCase(other.name)
+                    && String.valueOf(publisher).equalsIgnoreCase(String.valueOf(other.publisher))
+                    && String.valueOf(product).equalsIgnoreCase(String.valueOf(other.product));
+        }
+
+        ObjectNode toJson() {
+            ObjectNode plan = Json.object();
+            plan.put("publisher", publisher);
+            plan.put("name", name);
+            plan.put("product", product);
+            return plan;
+        }
+    }
+
     record Sku(String publisher, String offer, String sku, String osType, String hyperVGeneration,
-               String architecture, int diskSizeGb, List<String> versions) {
+               String architecture, int diskSizeGb, List<String> versions, List<Feature> features, Plan plan) {
         boolean is(String p, String o, String s) {
             return publisher.equalsIgnoreCase(p) && offer.equalsIgnoreCase(o) && sku.equalsIgnoreCase(s);
+        }
+
+        /** The SecurityType feature's value, or null (every Gen1 image). */
+        String securityType() {
+            return features.stream().filter(f -> f.name().equals("SecurityType")).map(Feature::value).findFirst()
+                    .orElse(null);
         }
     }
 
@@ -49,11 +90,33 @@ final class MarketplaceCatalog {
         add("MicrosoftWindowsServer", "WindowsServer", "2025-datacenter-g2", "Windows", "V2", "x64", 127, ws2025);
         add("MicrosoftWindowsServer", "WindowsServer", "2025-datacenter-azure-edition", "Windows", "V2", "x64",
                 127, ws2025);
+        List<String> cis = List.of("1.0.8", "1.0.10", "1.0.12");
+        Plan cisPlan = new Plan("cis-ubuntu2404-l1", "center-for-internet-security-inc", "cis-ubuntu");
+        skus.add(new Sku("center-for-internet-security-inc", "cis-ubuntu", "cis-ubuntu2404-l1", "Linux", "V2", "x64",
+                30, cis, List.of(new Feature("SecurityType", "TrustedLaunchSupported"),
+                        new Feature("IsAcceleratedNetworkSupported", "True")), cisPlan));
     }
 
     private void add(String publisher, String offer, String sku, String osType, String gen, String arch,
                      int diskSizeGb, List<String> versions) {
-        skus.add(new Sku(publisher, offer, sku, osType, gen, arch, diskSizeGb, versions));
+        skus.add(new Sku(publisher, offer, sku, osType, gen, arch, diskSizeGb, versions,
+                features(publisher, sku, gen, arch), null));
+    }
+
+    /** What Azure reports for a free image: nothing for Gen1, the Trusted Launch capabilities for Gen2. */
+    private static List<Feature> features(String publisher, String sku, String gen, String arch) {
+        if (gen.equals("V1")) {
+            return List.of();
+        }
+        String security = sku.equals("2022-datacenter-azure-edition") ? "TrustedLaunchAndConfidentialVmSupported"
+                : "TrustedLaunchSupported";
+        List<Feature> features = new ArrayList<>(List.of(new Feature("SecurityType", security),
+                new Feature("IsAcceleratedNetworkSupported", "True")));
+        if (publisher.equals("Canonical") || publisher.equals("MicrosoftWindowsServer")) {
+            features.add(new Feature("DiskControllerTypes", "SCSI, NVMe"));
+            features.add(new Feature("IsHibernateSupported", arch.equals("x64") ? "True" : "False"));
+        }
+        return List.copyOf(features);
     }
 
     List<String> publishers() {
@@ -81,6 +144,12 @@ final class MarketplaceCatalog {
     Sku sku(String publisher, String offer, String sku) {
         return skus.stream().filter(s -> s.is(publisher, offer, sku)).findFirst()
                 .orElseThrow(MarketplaceCatalog::notFound);
+    }
+
+    /** The plan of that publisher, offer (the plan's product) and name, or null when no image is sold under it. */
+    Plan plan(String publisher, String offer, String planName) {
+        return skus.stream().map(Sku::plan).filter(java.util.Objects::nonNull)
+                .filter(p -> p.sameAs(new Plan(planName, publisher, offer))).findFirst().orElse(null);
     }
 
     /** The concrete version: "latest" is the highest version compared part by part as numbers, as Azure does. */

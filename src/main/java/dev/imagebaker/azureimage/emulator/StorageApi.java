@@ -82,6 +82,10 @@ final class StorageApi implements ResourceApi {
         body.set("sku", request.get("sku").deepCopy());
         body.put("kind", request.path("kind").asText("StorageV2"));
         ObjectNode props = Json.with(body, "properties");
+        for (com.fasterxml.jackson.databind.JsonNode rule : props.path("networkAcls").path("virtualNetworkRules")) {
+            // A subnet rule as Azure stores it (spec StorageAccountUpdate.json): action defaults to Allow.
+            ((ObjectNode) rule).put("action", rule.path("action").asText("Allow")).put("state", "Succeeded");
+        }
         props.put("provisioningState", "Creating");
         props.put("creationTime", cloud.clock.now().toString());
         Json.with(props, "primaryEndpoints").put("blob", req.baseUrl() + "/" + name + "/");

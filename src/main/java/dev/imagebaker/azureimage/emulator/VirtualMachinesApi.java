@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Virtual machines: PUT (long-running, creates the managed OS disk and attaches the NICs), GET with
  * {@code $expand=instanceView}, DELETE honouring the disk and NIC delete options, and the power actions.
  * Rules: a generalized VM cannot start; generalize needs a stopped VM; a VM from an image whose guest was
- * never deprovisioned fails with OSProvisioningTimedOut; managed images are region-bound.
+ * never deprovisioned fails with OSProvisioningTimedOut; managed images are region-bound. What a new VM must pass
+ * first (size, architecture, generation, security type, plan, quota) is {@link VmPlacement}'s.
  */
 final class VirtualMachinesApi implements ResourceApi {
     static final ResourcePath VMS = ResourcePath.inGroup("Microsoft.Compute/virtualMachines", "vm");
@@ -69,6 +70,7 @@ final class VirtualMachinesApi implements ResourceApi {
         }
         ImageSource source = new ImageSources(cloud).resolve(imageReference, location, props);
         validateOsProfile(props, source.osType());
+        ObjectNode placement = new VmPlacement(cloud).admit(req, id, location, body, request, source);
         JsonNode nics = Json.at(props, "networkProfile.networkInterfaces");
         if (nics == null || !nics.isArray() || nics.isEmpty()) {
             throw ArmException.invalidParameter("Virtual machine '" + id.name() + "' must have at least one"
@@ -109,6 +111,7 @@ final class VirtualMachinesApi implements ResourceApi {
         state.put("osType", source.osType());
         state.put("hyperVGeneration", source.hyperVGeneration());
         state.put("architecture", source.architecture());
+        state.setAll(placement);
         Resource vm = new Resource(id, body, state);
         VmState.setPower(vm, PowerState.STARTING);
         cloud.inventory.put(vm);
@@ -129,14 +132,20 @@ final class VirtualMachinesApi implements ResourceApi {
                 props.put("provisioningState", "Succeeded");
                 VmState.setPower(vm, PowerState.RUNNING);
                 state.put("agentAlive", true);
+                Outbound.allocate(cloud, vm);
                 return null;
             }
 
             @Override
             public void fail(ArmError error) {
                 props.put("provisioningState", "Failed");
-                VmState.setPower(vm, PowerState.RUNNING);
-                state.put("agentAlive", true);
+                // A VM no host could take never ran; one whose guest failed provisioning runs on.
+                boolean allocated = !Capacity.isAllocationFailure(error.code());
+                VmState.setPower(vm, allocated ? PowerState.RUNNING : PowerState.DEALLOCATED);
+                state.put("agentAlive", allocated);
+                if (allocated) {
+                    Outbound.allocate(cloud, vm);
+                }
             }
         });
         return cloud.accepted(req, op, 201, body, false);
@@ -284,6 +293,9 @@ final class VirtualMachinesApi implements ResourceApi {
                         if (target == PowerState.RUNNING) {
                             // A booting guest starts its agent again, deprovisioned or not.
                             vm.state.put("agentAlive", true);
+                        }
+                        if (target == PowerState.RUNNING && before == PowerState.DEALLOCATED) {
+                            Outbound.allocate(cloud, vm);
                         }
                         return null;
                     }

@@ -51,6 +51,19 @@ final class VmState {
         return s;
     }
 
+    /**
+     * Whether the VM can reach the internet (package mirrors, Maven Central, public endpoints): a public IP on a
+     * NIC, a NAT gateway on its subnet, or default outbound access at its last allocation. See {@link Outbound}.
+     */
+    static boolean hasOutbound(CloudState cloud, Resource vm) {
+        return Outbound.internet(cloud, vm);
+    }
+
+    /** Whether the VM reaches Azure Storage: with outbound access, or through a Microsoft.Storage service endpoint. */
+    static boolean reachesStorage(CloudState cloud, Resource vm) {
+        return Outbound.storage(cloud, vm);
+    }
+
     /** A VM that never recorded one is running. */
     static PowerState power(Resource vm) {
         return PowerState.of(vm.state.path("power").asText(PowerState.RUNNING.word()));
