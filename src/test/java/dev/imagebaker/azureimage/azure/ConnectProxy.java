@@ -55,6 +55,17 @@ final class ConnectProxy implements AutoCloseable {
                     authorizations.add(line.substring(line.indexOf(':') + 1).trim());
                 }
             }
+            // As corporate proxies do: no credentials, a 407 challenge; the client answers it with Basic credentials.
+            boolean authorized = false;
+            for (String line : lines) {
+                authorized |= line.toLowerCase().startsWith("proxy-authorization:");
+            }
+            if (!authorized) {
+                client.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                        + "Proxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
             if (!request[0].equals("CONNECT")) {
                 client.getOutputStream().write("HTTP/1.1 405 Method Not Allowed\r\n\r\n".getBytes());
                 return;

@@ -90,7 +90,7 @@ class BakeOnEmulatorTest extends OnEmulator {
         BakeResult result = bake(TestConfigs.config(dir, values, "2.0.0"));
         assertThat(result.facts().osType()).isEqualTo(dev.imagebaker.azureimage.config.OsType.WINDOWS);
         assertThat(result.source().resolved()).endsWith(":20348.2849.241106");
-        assertThat(progress.all()).contains("Generalize the guest (sysprep /generalize /oobe /shutdown /mode:vm");
+        assertThat(progress.all()).contains("Generalize the guest (sysprep /generalize /oobe /quit /mode:vm) and wait for IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE");
         assertThat(ids()).noneMatch(id -> id.contains("/resourceGroups/azimg-"));
     }
 
@@ -133,6 +133,8 @@ class BakeOnEmulatorTest extends OnEmulator {
                 .isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("Hyper-V generation V1").hasMessageContaining("needs V2");
         assertThat(ids()).hasSize(before);
-        assertThat(second.all()).contains("Prepare gallery").doesNotContain("Create resource group");
+        // The definition is checked with the placement, before the gallery is touched or anything is created.
+        assertThat(second.all()).contains("Check region").doesNotContain("Prepare gallery").doesNotContain(
+                "Create resource group");
     }
 }

@@ -30,7 +30,9 @@ public final class CapturedVersions {
                     .withExistingResourceGroup("raw").withNewPrimaryNetwork("10.0.0.0/28")
                     .withPrimaryPrivateIPAddressDynamic().withoutPrimaryPublicIPAddress()
                     .withLatestLinuxImage("Canonical", "ubuntu-24_04-lts", "server").withRootUsername("azureuser")
-                    .withSsh(Credentials.sshPublicKey().reveal()).withSize("Standard_D2s_v5").create();
+                    .withSsh(Credentials.sshPublicKey().reveal()).withSize("Standard_D2s_v5")
+                    // Trusted Launch, as the plugin's definitions are: Azure refuses a capture across security types.
+                    .withTrustedLaunch().withSecureBoot().withVTpm().create();
             vm.deallocate();
             vm.generalize();
             if (!azure.resourceManager().resourceGroups().contain("images-rg")) {
@@ -40,7 +42,7 @@ public final class CapturedVersions {
                 azure.galleryImages().define("orders-service").withExistingGallery("images-rg", "corp_images")
                         .withLocation(Region.EUROPE_WEST).withIdentifier(new GalleryImageIdentifier()
                                 .withPublisher("c").withOffer("o").withSku("s")).withGeneralizedLinux()
-                        .withHyperVGeneration(HyperVGeneration.V2).create();
+                        .withHyperVGeneration(HyperVGeneration.V2).withTrustedLaunch().create();
             }
             if (failing) {
                 emulator.faults().add(FaultRule.operationFailed("Microsoft.Compute/galleries/images/versions/write",
