@@ -99,7 +99,7 @@ final class ArmServer implements HttpHandler {
                 }
                 applyFaults(request.operation(), resourceName(request.path()));
             } else if (blobApi.serves(request.path())) {
-                String operation = BlobApi.operation(request.method());
+                String operation = BlobApi.operation(request);
                 operations.add(operation);
                 try {
                     applyFaults(operation, request.path().substring(request.path().lastIndexOf('/') + 1));
