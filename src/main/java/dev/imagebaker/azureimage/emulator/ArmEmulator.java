@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -49,7 +51,7 @@ public final class ArmEmulator implements AutoCloseable {
 
     private ArmEmulator(Builder options) {
         this.options = options;
-        this.cloud = new CloudState(new Clock(options.timeScale), new Faults());
+        this.cloud = new CloudState(new Clock(options.timeScale, options.timeSource), new Faults());
         this.stateFile = options.stateFile == null ? null : new StateFile(options.stateFile);
     }
 
@@ -64,6 +66,7 @@ public final class ArmEmulator implements AutoCloseable {
         private double timeScale;
         private Path stateFile;
         private Consumer<String> requestLog = line -> { };
+        private Supplier<Instant> timeSource = Instant::now;
         private final Set<String> subscriptions = new LinkedHashSet<>(Set.of(DEFAULT_SUBSCRIPTION));
 
         public Builder port(int port) {
@@ -91,6 +94,12 @@ public final class ArmEmulator implements AutoCloseable {
         /** Receives one line per request: method, path and status. */
         public Builder requestLog(Consumer<String> requestLog) {
             this.requestLog = requestLog;
+            return this;
+        }
+
+        /** Where the emulator reads the time; tests in this package step it by hand to watch a script run. */
+        Builder timeSource(Supplier<Instant> timeSource) {
+            this.timeSource = timeSource;
             return this;
         }
 
