@@ -63,20 +63,20 @@ final class GuestPowerShell {
             if (stuck && !SYSPREP.matcher(script).find()) {
                 ps.run.end = null;
             }
-        } catch (GuestShell.Halt halted) {
+        } catch (ShellRuntime.Halt halted) {
             ps.run.end = null;
         }
         return ps.run;
     }
 
     private int script(String text, List<Map.Entry<String, String>> parameters) {
-        String body = stripComments(text);
+        String body = PowerShellText.stripComments(text);
         Matcher param = Pattern.compile("(?is)^\\s*((?:\\[[^\\]]*\\]\\s*)*)param\\s*\\(").matcher(body);
         List<PowerShellArguments.Param> declared = List.of();
         boolean advanced = false;
         boolean positional = true;
         if (param.find()) {
-            int close = closing(body, param.end() - 1);
+            int close = PowerShellText.closing(body, param.end() - 1);
             String block = body.substring(param.end(), close);
             advanced = param.group(1).toLowerCase(Locale.ROOT).contains("cmdletbinding")
                     || block.toLowerCase(Locale.ROOT).contains("[parameter");
@@ -103,7 +103,7 @@ final class GuestPowerShell {
             vars.put(p.name(), value != null ? value : p.defaultValue() == null ? "" : literal(p.defaultValue()));
         }
         vars.put("args", String.join(" ", binding.extra()));
-        for (String statement : statements(body)) {
+        for (String statement : PowerShellText.statements(body)) {
             Integer exit = statement(statement);
             if (exit != null) {
                 return exit;
@@ -178,7 +178,7 @@ final class GuestPowerShell {
         }
         if (keyword.equals("try")) {
             int open = s.indexOf('{');
-            for (String inner : statements(s.substring(open + 1, closing(s, open)))) {
+            for (String inner : PowerShellText.statements(s.substring(open + 1, PowerShellText.closing(s, open)))) {
                 Integer exit = statement(inner);
                 if (exit != null) {
                     return exit;
@@ -226,7 +226,7 @@ final class GuestPowerShell {
             }
             now += interval;
         }
-        throw new GuestShell.Halt();
+        throw new ShellRuntime.Halt();
     }
 
     private String state(double at) {
@@ -249,7 +249,7 @@ final class GuestPowerShell {
         sysprepAt = Math.min(sysprepAt, start);
         if (stuck) {
             if (sure && !detached) {
-                throw new GuestShell.Halt();
+                throw new ShellRuntime.Halt();
             }
             return;
         }
@@ -262,7 +262,7 @@ final class GuestPowerShell {
         if (sure && !detached) {
             now = done;
             if (s.toLowerCase(Locale.ROOT).contains("/shutdown")) {
-                throw new GuestShell.Halt();
+                throw new ShellRuntime.Halt();
             }
         }
     }
@@ -305,7 +305,7 @@ final class GuestPowerShell {
     private void powerOff(double delay, boolean sure) {
         run.change(now + delay, GuestRun.Effect.POWERED_OFF, GuestRun.Job.FOREGROUND, now);
         if (sure && delay == 0) {
-            throw new GuestShell.Halt();
+            throw new ShellRuntime.Halt();
         }
     }
 
@@ -314,7 +314,7 @@ final class GuestPowerShell {
 
     private void print(String args, boolean host) {
         List<String> values = new ArrayList<>();
-        for (String arg : arguments(args)) {
+        for (String arg : PowerShellText.arguments(args)) {
             if (!arg.startsWith("-") || arg.startsWith("-\"")) {
                 values.add(value(arg));
             }
@@ -325,7 +325,7 @@ final class GuestPowerShell {
     /** The value of an expression: a string, a variable, $env:NAME, ImageState, a base64 decoding, or a word. */
     private String value(String expr) {
         String e = expr.trim();
-        if (e.startsWith("(") && e.endsWith(")") && closing(e, 0) == e.length() - 1) {
+        if (e.startsWith("(") && e.endsWith(")") && PowerShellText.closing(e, 0) == e.length() - 1) {
             e = e.substring(1, e.length() - 1).trim();
         }
         if (e.startsWith("'") && e.endsWith("'") && e.length() >= 2) {
@@ -383,7 +383,7 @@ final class GuestPowerShell {
                         : String.valueOf(escaped));
                 i += 2;
             } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '(') {
-                int close = closing(s, i + 1);
+                int close = PowerShellText.closing(s, i + 1);
                 out.append(value(s.substring(i + 2, close)));
                 i = close + 1;
             } else if (c == '$' && name.find(i + 1) && name.start() == i + 1) {
@@ -397,131 +397,12 @@ final class GuestPowerShell {
         return out.toString();
     }
 
-    /** Splits a command's arguments on whitespace outside quotes and brackets. */
-    private static List<String> arguments(String s) {
-        List<String> args = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        StringBuilder current = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (Character.isWhitespace(c) && depth == 0) {
-                if (current.length() > 0) {
-                    args.add(current.toString());
-                    current.setLength(0);
-                }
-                continue;
-            }
-            current.append(c);
-        }
-        if (current.length() > 0) {
-            args.add(current.toString());
-        }
-        return args;
-    }
-
     private static int parseInt(String s) {
         try {
             return Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
             return 1;
         }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Text
-
-    /** Top-level statements: lines and ';' outside quotes and brackets; else/catch/finally join the block before. */
-    static List<String> statements(String body) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (quote != 0) {
-                if (c == '`' && quote == '"' && i + 1 < body.length()) {
-                    current.append(c).append(body.charAt(++i));
-                    continue;
-                }
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '{' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == '}' || c == ']') {
-                depth--;
-            } else if ((c == '\n' || c == ';') && depth <= 0) {
-                add(out, current.toString());
-                current.setLength(0);
-                continue;
-            }
-            current.append(c);
-        }
-        add(out, current.toString());
-        return out;
-    }
-
-    private static void add(List<String> out, String statement) {
-        String s = statement.trim();
-        if (s.isEmpty()) {
-            return;
-        }
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (!out.isEmpty() && (lower.startsWith("else") || lower.startsWith("catch") || lower.startsWith("finally")
-                || lower.startsWith("until") || lower.startsWith("while") && out.get(out.size() - 1).toLowerCase(
-                Locale.ROOT).startsWith("do"))) {
-            out.set(out.size() - 1, out.get(out.size() - 1) + "\n" + s);
-        } else {
-            out.add(s);
-        }
-    }
-
-    private static String stripComments(String text) {
-        String noBlocks = text.replaceAll("(?s)<#.*?#>", "");
-        StringBuilder out = new StringBuilder();
-        for (String line : noBlocks.split("\r?\n", -1)) {
-            char quote = 0;
-            int cut = line.length();
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quote != 0) {
-                    quote = c == quote ? 0 : quote;
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == '#') {
-                    cut = i;
-                    break;
-                }
-            }
-            out.append(line, 0, cut).append('\n');
-        }
-        return out.toString();
-    }
-
-    private static int closing(String s, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '{') {
-                depth++;
-            } else if ((c == ')' || c == '}') && --depth == 0) {
-                return i;
-            }
-        }
-        return s.length() - 1;
     }
 
     private void out(String text) {

@@ -1,8 +1,16 @@
 package dev.imagebaker.azureimage.emulator;
 
+import dev.imagebaker.azureimage.emulator.ShellRuntime.Ctx;
+import dev.imagebaker.azureimage.emulator.ShellRuntime.Cursor;
+import dev.imagebaker.azureimage.emulator.ShellRuntime.Dropped;
+import dev.imagebaker.azureimage.emulator.ShellRuntime.Exit;
+import dev.imagebaker.azureimage.emulator.ShellRuntime.Fds;
+import dev.imagebaker.azureimage.emulator.ShellRuntime.Halt;
+import dev.imagebaker.azureimage.emulator.ShellRuntime.LoopControl;
+import dev.imagebaker.azureimage.emulator.ShellRuntime.Return;
+import dev.imagebaker.azureimage.emulator.ShellRuntime.Sink;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +52,8 @@ final class GuestShell {
     final Map<String, GuestFile> files = new HashMap<>();
     private int substitutions;
     final ShellCommands commands = new ShellCommands(this);
+    final ShellRedirections io = new ShellRedirections(this);
+    final ShellPrograms programs = new ShellPrograms(this);
 
     private GuestShell(Set<String> declared, boolean stuck) {
         this.declared = declared;
@@ -70,198 +80,13 @@ final class GuestShell {
         return shell.run;
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-    // Execution state
-
-    /** Where a job is in its own time line (nominal seconds from the script's start). */
-    static final class Cursor {
-        double now;
-
-        Cursor(double now) {
-            this.now = now;
-        }
-    }
-
-    /** Where stdout and stderr go: the run command's streams, nowhere, a file, or the next command in a pipe. */
-    sealed interface Sink {
-        Sink OUT = new Terminal(GuestRun.Stream.OUT);
-        Sink ERR = new Terminal(GuestRun.Stream.ERR);
-        Sink NULL = new Discard();
-
-        record Terminal(GuestRun.Stream stream) implements Sink {
-        }
-
-        record Discard() implements Sink {
-        }
-
-        record ToFile(String path, boolean append) implements Sink {
-        }
-
-        record Capture(StringBuilder text) implements Sink {
-        }
-    }
-
-    /** File descriptors 1 and 2; exec with redirections alone changes them for the rest of the process. */
-    static final class Fds {
-        Sink out;
-        Sink err;
-
-        Fds(Sink out, Sink err) {
-            this.out = out;
-            this.err = err;
-        }
-
-        Fds copy() {
-            return new Fds(out, err);
-        }
-    }
-
-    /** How one command runs: when, in which job, whether surely, with which fds and stdin. */
-    record Ctx(Cursor cursor, GuestRun.Job job, boolean certain, Fds fds, String stdin, boolean inCondition) {
-        Ctx maybe() {
-            return new Ctx(cursor, job, false, fds, stdin, inCondition);
-        }
-
-        Ctx condition() {
-            return new Ctx(cursor, job, certain, fds, stdin, true);
-        }
-
-        Ctx with(Fds newFds, String newStdin) {
-            return new Ctx(cursor, job, certain, newFds, newStdin, inCondition);
-        }
-
-        Ctx in(Cursor c, GuestRun.Job j) {
-            return new Ctx(c, j, certain, fds, stdin, inCondition);
-        }
-    }
-
-    /** One shell process: its variables, functions, options and positional parameters. */
-    final class Process {
-        final String name;
-        final List<String> texts = new ArrayList<>();
-        Map<String, ShellWords.Var> vars;
-        Map<String, ShellNode> functions = new HashMap<>();
-        Set<String> unsetNames = new HashSet<>();
-        List<String> args;
-        boolean nounset;
-        boolean errexit;
-        boolean allexport;
-        int status;
-        List<Cursor> jobs = new ArrayList<>();
-        Fds fds;
-
-        Process(String name, String text, Map<String, ShellWords.Var> env, List<String> args, Fds fds) {
-            this.name = name;
-            this.texts.add(text);
-            this.vars = new LinkedHashMap<>(env);
-            this.args = new ArrayList<>(args);
-            this.fds = fds;
-        }
-
-        /** A subshell: a copy whose changes do not come back. */
-        Process subshell() {
-            Process p = new Process(name, "", vars, args, fds.copy());
-            p.texts.clear();
-            p.texts.addAll(texts);
-            p.functions = new HashMap<>(functions);
-            p.unsetNames = new HashSet<>(unsetNames);
-            p.nounset = nounset;
-            p.errexit = errexit;
-            p.allexport = allexport;
-            p.status = status;
-            return p;
-        }
-
-        void assign(String name, String value, boolean certain) {
-            ShellWords.Var old = vars.get(name);
-            vars.put(name, new ShellWords.Var(value, certain, allexport || old != null && old.exported()));
-            unsetNames.remove(name);
-        }
-
-        void export(String name) {
-            ShellWords.Var old = vars.get(name);
-            if (old != null) {
-                vars.put(name, new ShellWords.Var(old.value(), old.certain(), true));
-            }
-        }
-
-        /** The environment a child process inherits: the exported variables. */
-        Map<String, ShellWords.Var> exported() {
-            Map<String, ShellWords.Var> env = new LinkedHashMap<>();
-            vars.forEach((k, v) -> {
-                if (v.exported()) {
-                    env.put(k, v);
-                }
-            });
-            return env;
-        }
-
-        /** A run command parameter that was not delivered and that this script never assigns, or one it unset. */
-        boolean knownUnset(String name) {
-            return unsetNames.contains(name) || declared.contains(name) && !assignedAnywhere(name);
-        }
-
-        private boolean assignedAnywhere(String name) {
-            String n = Pattern.quote(name);
-            Pattern assigned = Pattern.compile("(^|[^A-Za-z0-9_])" + n + "\\+?=|\\b(read|local|declare|typeset"
-                    + "|readonly|export|mapfile|readarray)\\b[^\\n;&|]*\\s" + n + "\\b|\\bfor\\s+" + n + "\\s"
-                    + "|\\$\\{" + n + ":?=|printf\\s+-v\\s+" + n + "\\b|getopts\\s+\\S+\\s+" + n + "\\b");
-            return texts.stream().anyMatch(t -> assigned.matcher(t).find());
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Control flow
-
-    /** exit, or a failure that ends the shell (set -e, an expansion error). */
-    static final class Exit extends RuntimeException {
-        final int status;
-
-        Exit(int status) {
-            super(null, null, false, false);
-            this.status = status;
-        }
-    }
-
-    static final class Return extends RuntimeException {
-        final int status;
-
-        Return(int status) {
-            super(null, null, false, false);
-            this.status = status;
-        }
-    }
-
-    static final class LoopControl extends RuntimeException {
-        final boolean next;
-
-        LoopControl(boolean next) {
-            super(null, null, false, false);
-            this.next = next;
-        }
-    }
-
-    /** The job cannot go on: the guest powered off, or a step hangs for ever. */
-    static final class Halt extends RuntimeException {
-        Halt() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** A command that would fail the shell in code that only maybe runs: the command is dropped instead. */
-    static final class Dropped extends RuntimeException {
-        Dropped() {
-            super(null, null, false, false);
-        }
-    }
-
     /**
      * Runs a script in a new shell process (the top-level script, bash -c, a script file the script wrote):
      * name is $0 and the prefix of bash's error messages. Returns its exit status.
      */
     int spawn(String text, String name, List<String> args, Map<String, ShellWords.Var> env, Ctx ctx,
               List<String> options) {
-        Process p = new Process(name, text, env, args, ctx.fds().copy());
+        ShellProcess p = new ShellProcess(declared, name, text, env, args, ctx.fds().copy());
         firstLine(text).ifPresent(shebang -> options(p, List.of(shebang.replaceFirst("^#!\\s*\\S+", "")
                 .replaceFirst("^\\s*(ba|da)?sh\\b", "").trim().split("\\s+"))));
         options(p, options);
@@ -274,7 +99,7 @@ final class GuestShell {
             script = ShellParser.parse(text);
         } catch (ShellLexer.SyntaxError unparsed) {
             // Beyond the subset the model follows: only the guest-level effects are looked for, nothing fails.
-            commands.effectsByPattern(text, ctx.maybe());
+            programs.effectsByPattern(text, ctx.maybe());
             return UNKNOWN;
         }
         try {
@@ -295,7 +120,7 @@ final class GuestShell {
     }
 
     /** set-style options: -e, -u, -a, -o nounset... (+x switches them off). */
-    void options(Process p, List<String> words) {
+    void options(ShellProcess p, List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if ((w.equals("-o") || w.equals("+o")) && i + 1 < words.size()) {
@@ -313,7 +138,7 @@ final class GuestShell {
         }
     }
 
-    private static void setOption(Process p, String option, boolean on) {
+    private static void setOption(ShellProcess p, String option, boolean on) {
         switch (option) {
             case "errexit" -> p.errexit = on;
             case "nounset" -> p.nounset = on;
@@ -323,7 +148,7 @@ final class GuestShell {
         }
     }
 
-    int exec(ShellNode node, Process p, Ctx ctx) {
+    int exec(ShellNode node, ShellProcess p, Ctx ctx) {
         int status;
         if (node instanceof ShellNode.Sequence s) {
             status = sequence(s, p, ctx);
@@ -358,7 +183,7 @@ final class GuestShell {
         return status;
     }
 
-    private int sequence(ShellNode.Sequence s, Process p, Ctx ctx) {
+    private int sequence(ShellNode.Sequence s, ShellProcess p, Ctx ctx) {
         int status = 0;
         for (ShellNode node : s.nodes()) {
             status = exec(node, p, ctx);
@@ -368,14 +193,14 @@ final class GuestShell {
     }
 
     /** set -e: a simple command, pipeline or group that fails ends the shell, outside conditions and && / ||. */
-    private void errexit(int status, ShellNode node, Process p, Ctx ctx) {
+    private void errexit(int status, ShellNode node, ShellProcess p, Ctx ctx) {
         if (p.errexit && ctx.certain() && !ctx.inCondition() && status != 0 && status != UNKNOWN
                 && !(node instanceof ShellNode.AndOr) && !(node instanceof ShellNode.Pipeline pl && pl.negated())) {
             throw new Exit(status);
         }
     }
 
-    private int andOr(ShellNode.AndOr a, Process p, Ctx ctx) {
+    private int andOr(ShellNode.AndOr a, ShellProcess p, Ctx ctx) {
         int status = exec(a.items().get(0), p, ctx.condition());
         boolean sure = ctx.certain();
         for (int i = 1; i < a.items().size(); i++) {
@@ -396,7 +221,7 @@ final class GuestShell {
         return status;
     }
 
-    private int pipeline(ShellNode.Pipeline pl, Process p, Ctx ctx) {
+    private int pipeline(ShellNode.Pipeline pl, ShellProcess p, Ctx ctx) {
         String stdin = ctx.stdin();
         int status = 0;
         for (int i = 0; i < pl.commands().size(); i++) {
@@ -407,7 +232,7 @@ final class GuestShell {
                 fds.out = new Sink.Capture(captured);
             }
             // Each part of a pipeline runs in a subshell; only the last one's status counts.
-            Process part = pl.commands().size() == 1 ? p : p.subshell();
+            ShellProcess part = pl.commands().size() == 1 ? p : p.subshell();
             try {
                 status = exec(pl.commands().get(i), part, ctx.with(fds, stdin));
             } catch (Exit exit) {
@@ -422,7 +247,7 @@ final class GuestShell {
     }
 
     /** cmd &: runs on its own time line from now, in a subshell; the script goes on at once. */
-    int background(ShellNode node, Process p, Ctx ctx, GuestRun.Job job) {
+    int background(ShellNode node, ShellProcess p, Ctx ctx, GuestRun.Job job) {
         Cursor own = new Cursor(ctx.cursor().now);
         GuestRun.Job level = ctx.job() == GuestRun.Job.DETACHED ? GuestRun.Job.DETACHED : job;
         if (ctx.certain()) {
@@ -438,7 +263,7 @@ final class GuestShell {
         return 0;
     }
 
-    private int ifCommand(ShellNode.If node, Process p, Ctx ctx) {
+    private int ifCommand(ShellNode.If node, ShellProcess p, Ctx ctx) {
         boolean sure = ctx.certain();
         boolean anyTaken = false;
         for (int i = 0; i < node.conditions().size(); i++) {
@@ -459,7 +284,7 @@ final class GuestShell {
         return anyTaken ? UNKNOWN : 0;
     }
 
-    private int loop(ShellNode.Loop l, Process p, Ctx ctx) {
+    private int loop(ShellNode.Loop l, ShellProcess p, Ctx ctx) {
         int status = exec(l.condition(), p, ctx.condition());
         boolean never = status != UNKNOWN && (l.until() ? status == 0 : status != 0);
         if (!never) {
@@ -473,7 +298,7 @@ final class GuestShell {
         return never ? 0 : UNKNOWN;
     }
 
-    private int forCommand(ShellNode.For f, Process p, Ctx ctx) {
+    private int forCommand(ShellNode.For f, ShellProcess p, Ctx ctx) {
         if (f.name() == null) {
             exec(f.body(), p, ctx.maybe());
             return UNKNOWN;
@@ -511,14 +336,14 @@ final class GuestShell {
         return status;
     }
 
-    private int group(ShellNode.Group g, Process p, Ctx ctx) {
-        Redirected r = redirect(g.redirects(), p, ctx);
-        Ctx inner = ctx.with(r.fds, r.stdin);
+    private int group(ShellNode.Group g, ShellProcess p, Ctx ctx) {
+        ShellRedirections.Redirected r = io.redirect(g.redirects(), p, ctx);
+        Ctx inner = ctx.with(r.fds(), r.stdin());
         if (!g.subshell()) {
             return exec(g.body(), p, inner);
         }
-        Process sub = p.subshell();
-        sub.fds = r.fds;
+        ShellProcess sub = p.subshell();
+        sub.fds = r.fds();
         try {
             return exec(g.body(), sub, inner);
         } catch (Exit exit) {
@@ -536,7 +361,7 @@ final class GuestShell {
         }
     }
 
-    Words words(List<ShellNode.Word> raw, Process p, Ctx ctx) {
+    Words words(List<ShellNode.Word> raw, ShellProcess p, Ctx ctx) {
         List<String> values = new ArrayList<>();
         List<Boolean> sure = new ArrayList<>();
         boolean certain = true;
@@ -549,11 +374,11 @@ final class GuestShell {
         return new Words(values, sure, certain);
     }
 
-    ShellWords.Result single(ShellNode.Word word, Process p, Ctx ctx) {
+    ShellWords.Result single(ShellNode.Word word, ShellProcess p, Ctx ctx) {
         return ShellWords.single(word, scope(p, ctx));
     }
 
-    private int simple(ShellNode.Simple s, Process p, Ctx ctx) {
+    private int simple(ShellNode.Simple s, ShellProcess p, Ctx ctx) {
         try {
             int before = substitutions;
             Map<String, ShellWords.Var> prefix = new LinkedHashMap<>();
@@ -573,104 +398,30 @@ final class GuestShell {
                 prefix.put(name, new ShellWords.Var(text, value.certain() && ctx.certain(), true));
             }
             Words argv = words(s.words(), p, ctx);
-            Redirected r = redirect(s.redirects(), p, ctx);
+            ShellRedirections.Redirected r = io.redirect(s.redirects(), p, ctx);
             if (argv.values.equals(List.of("exec"))) {
                 // exec with redirections only: they stay for the rest of the shell (exec >log 2>&1).
-                ctx.fds().out = r.fds.out;
-                ctx.fds().err = r.fds.err;
+                ctx.fds().out = r.fds().out;
+                ctx.fds().err = r.fds().err;
                 return 0;
             }
             if (argv.values.isEmpty()) {
                 prefix.forEach((name, v) -> p.assign(name, v.value(), v.certain()));
                 return substitutions > before ? UNKNOWN : 0;
             }
-            return commands.run(argv, prefix, p, ctx.with(r.fds, r.stdin), s.line());
+            return commands.run(argv, prefix, p, ctx.with(r.fds(), r.stdin()), s.line());
         } catch (Dropped dropped) {
             return UNKNOWN;
         }
     }
 
-    record Redirected(Fds fds, String stdin) {
-    }
-
-    Redirected redirect(List<ShellNode.Redirect> redirects, Process p, Ctx ctx) {
-        Fds fds = redirects.isEmpty() ? ctx.fds() : ctx.fds().copy();
-        String stdin = ctx.stdin();
-        for (ShellNode.Redirect r : redirects) {
-            String op = r.op();
-            int digits = 0;
-            while (digits < op.length() && Character.isDigit(op.charAt(digits))) {
-                digits++;
-            }
-            int fd = digits == 0 ? (op.contains("<") ? 0 : 1) : Integer.parseInt(op.substring(0, digits));
-            String kind = op.substring(digits);
-            if (kind.equals("<<") || kind.equals("<<-")) {
-                stdin = r.quotedHeredoc() ? r.heredoc()
-                        : ShellWords.heredoc(r.heredoc(), r.target().line(), scope(p, ctx)).fields().get(0);
-                continue;
-            }
-            String target = single(r.target(), p, ctx).fields().stream().findFirst().orElse("");
-            switch (kind) {
-                case "<<<" -> stdin = target + "\n";
-                case "<" -> {
-                    GuestFile file = files.get(target);
-                    stdin = file == null ? null : file.text();
-                }
-                case ">&", "<&" -> {
-                    Sink dup = target.equals("1") ? fds.out : target.equals("2") ? fds.err : sinkFor(target, false);
-                    if (fd == 2) {
-                        fds.err = dup;
-                    } else if (fd == 1) {
-                        fds.out = dup;
-                    }
-                }
-                case "&>", "&>>" -> {
-                    fds.out = sinkFor(target, kind.equals("&>>"));
-                    fds.err = fds.out;
-                }
-                case ">", ">|", ">>" -> {
-                    Sink sink = sinkFor(target, kind.equals(">>"));
-                    if (fd == 2) {
-                        fds.err = sink;
-                    } else if (fd == 1) {
-                        fds.out = sink;
-                    }
-                    if (sink instanceof Sink.ToFile f && !f.append()) {
-                        files.put(f.path(), new GuestFile("", ctx.certain()));
-                    }
-                }
-                default -> {
-                }
-            }
+    /** A file the script wrote, by the name it is run by. */
+    GuestFile file(String name) {
+        GuestFile file = files.get(name);
+        if (file == null && name.startsWith("./")) {
+            file = files.get(name.substring(2));
         }
-        return new Redirected(fds, stdin);
-    }
-
-    private static Sink sinkFor(String target, boolean append) {
-        return switch (target) {
-            case "/dev/null", "-" -> Sink.NULL;
-            case "/dev/stdout" -> Sink.OUT;
-            case "/dev/stderr" -> Sink.ERR;
-            default -> new Sink.ToFile(target, append);
-        };
-    }
-
-    /** Writes what a command prints to where its fd points. */
-    void write(Ctx ctx, Sink sink, String text) {
-        if (text.isEmpty()) {
-            return;
-        }
-        if (sink instanceof Sink.Terminal t) {
-            if (ctx.certain()) {
-                run.write(ctx.cursor().now, t.stream(), text, ctx.job());
-            }
-        } else if (sink instanceof Sink.ToFile f) {
-            GuestFile old = files.get(f.path());
-            String content = (old == null ? "" : old.text()) + text;
-            files.put(f.path(), new GuestFile(content, ctx.certain() && (old == null || old.certain())));
-        } else if (sink instanceof Sink.Capture c) {
-            c.text().append(text);
-        }
+        return file;
     }
 
     /**
@@ -689,7 +440,7 @@ final class GuestShell {
     }
 
     /** The scope expansion reads through: the process's variables, and bash's failures on the process's stderr. */
-    ShellWords.Scope scope(Process p, Ctx ctx) {
+    ShellWords.Scope scope(ShellProcess p, Ctx ctx) {
         return new ShellWords.Scope() {
             @Override
             public ShellWords.Var get(String name) {
@@ -737,7 +488,7 @@ final class GuestShell {
                     return new Dropped();
                 }
                 // bash writes the error to the shell's own stderr, before the command's redirections apply.
-                write(ctx, ctx.fds().err, p.name + ": line " + line + ": " + name + ": " + message + "\n");
+                io.write(ctx, ctx.fds().err, p.name + ": line " + line + ": " + name + ": " + message + "\n");
                 return new Exit(1);
             }
         };
