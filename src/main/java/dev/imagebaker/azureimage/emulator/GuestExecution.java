@@ -120,7 +120,8 @@ final class GuestExecution {
             order.add(this::endShown);
         }
         for (GuestRun.Change change : run.changes) {
-            if (!timedOut || change.job() != GuestRun.Job.FOREGROUND || change.startedAt() <= reportEnd) {
+            // The timeout kills the script's shell only: what it had set going goes on, what it had not never starts.
+            if (!timedOut || change.startedAt() <= reportEnd) {
                 times.add(change.at());
                 kinds.add(1);
                 order.add(() -> apply(change));
@@ -178,8 +179,9 @@ final class GuestExecution {
     }
 
     private void apply(GuestRun.Change change) {
-        if (cloud.inventory.get(vm.id) != vm
-                || killedAt != null && change.job() != GuestRun.Job.DETACHED && at(change.at()).isAfter(killedAt)) {
+        // A deletion kills the process group: work in it stops; work set going after it never was.
+        if (cloud.inventory.get(vm.id) != vm || killedAt != null && (at(change.startedAt()).isAfter(killedAt)
+                || change.job() != GuestRun.Job.DETACHED && at(change.at()).isAfter(killedAt))) {
             return;
         }
         switch (change.effect()) {

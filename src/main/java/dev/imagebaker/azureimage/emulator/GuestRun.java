@@ -35,7 +35,10 @@ final class GuestRun {
     record Chunk(double at, Stream stream, byte[] bytes, Job job) {
     }
 
-    /** An effect at a time, from work that was started at startedAt (a kill after that start does not stop it). */
+    /**
+     * An effect at a time, from work the script set going at startedAt: the command itself, or the fork of the
+     * background job it is in. A kill of the script before startedAt means the work never happens.
+     */
     record Change(double at, Effect effect, Job job, double startedAt) {
     }
 

@@ -66,7 +66,7 @@ final class GuestShell {
         Map<String, ShellWords.Var> env = new LinkedHashMap<>();
         setup.environment().forEach((k, v) -> env.put(k, new ShellWords.Var(v, true, true)));
         Cursor cursor = new Cursor(0);
-        Ctx ctx = new Ctx(cursor, GuestRun.Job.FOREGROUND, true, new Fds(Sink.OUT, Sink.ERR), null, false);
+        Ctx ctx = new Ctx(cursor, GuestRun.Job.FOREGROUND, true, new Fds(Sink.OUT, Sink.ERR), null, false, null);
         try {
             int status = shell.spawn(script, setup.path(), setup.args(), env, ctx, List.of());
             shell.run.ends(cursor.now, status == UNKNOWN ? 0 : status & 0xff);

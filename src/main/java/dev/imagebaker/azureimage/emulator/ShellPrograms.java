@@ -233,8 +233,8 @@ final class ShellPrograms {
         }
         double start = ctx.cursor().now;
         double done = start + Latency.LINUX_DEPROVISION.nominal().toSeconds();
-        shell.run.change(start, GuestRun.Effect.AGENT_STOPPED, ctx.job(), start);
-        shell.run.change(done, GuestRun.Effect.GENERALIZED, ctx.job(), start);
+        shell.run.change(start, GuestRun.Effect.AGENT_STOPPED, ctx.job(), ctx.started());
+        shell.run.change(done, GuestRun.Effect.GENERALIZED, ctx.job(), ctx.started());
         if (ctx.certain()) {
             ctx.cursor().now = done;
         }
@@ -260,7 +260,7 @@ final class ShellPrograms {
     /** The guest powers off; a command that does so at once takes the script with it. */
     void powerOff(Ctx ctx, double delay) {
         double now = ctx.cursor().now;
-        shell.run.change(now + delay, GuestRun.Effect.POWERED_OFF, ctx.job(), now);
+        shell.run.change(now + delay, GuestRun.Effect.POWERED_OFF, ctx.job(), ctx.started());
         if (delay == 0 && ctx.certain()) {
             throw new ShellRuntime.Halt();
         }
@@ -272,7 +272,7 @@ final class ShellPrograms {
             deprovision(ctx);
             if (POWER_OFF.matcher(text).find()) {
                 double at = ctx.cursor().now + Latency.LINUX_DEPROVISION.nominal().toSeconds();
-                shell.run.change(at, GuestRun.Effect.POWERED_OFF, ctx.job(), ctx.cursor().now);
+                shell.run.change(at, GuestRun.Effect.POWERED_OFF, ctx.job(), ctx.started());
             }
         }
     }

@@ -51,22 +51,32 @@ final class ShellRuntime {
         }
     }
 
-    /** How one command runs: when, in which job, whether surely, with which fds and stdin. */
-    record Ctx(Cursor cursor, GuestRun.Job job, boolean certain, Fds fds, String stdin, boolean inCondition) {
+    /**
+     * How one command runs: when, in which job, whether surely, with which fds and stdin; origin is when the
+     * script's own process set the job going (null in that process itself): a kill after it leaves the job be.
+     */
+    record Ctx(Cursor cursor, GuestRun.Job job, boolean certain, Fds fds, String stdin, boolean inCondition,
+               Double origin) {
         Ctx maybe() {
-            return new Ctx(cursor, job, false, fds, stdin, inCondition);
+            return new Ctx(cursor, job, false, fds, stdin, inCondition, origin);
         }
 
         Ctx condition() {
-            return new Ctx(cursor, job, certain, fds, stdin, true);
+            return new Ctx(cursor, job, certain, fds, stdin, true, origin);
         }
 
         Ctx with(Fds newFds, String newStdin) {
-            return new Ctx(cursor, job, certain, newFds, newStdin, inCondition);
+            return new Ctx(cursor, job, certain, newFds, newStdin, inCondition, origin);
         }
 
+        /** Work forked off now onto its own time line (or the same one) and job. */
         Ctx in(Cursor c, GuestRun.Job j) {
-            return new Ctx(c, j, certain, fds, stdin, inCondition);
+            return new Ctx(c, j, certain, fds, stdin, inCondition, origin != null ? origin : cursor.now);
+        }
+
+        /** When the script set the current work going: its fork, or for the script's own commands now. */
+        double started() {
+            return origin != null ? origin : cursor.now;
         }
     }
 

@@ -111,6 +111,25 @@ class RunCommandTimingTest extends GuestTimeFixture {
         assertThat(view.path("output").asText()).isEqualTo("start\n");
     }
 
+    /**
+     * exec.go's timeout kills the shell it started (exec.CommandContext kills that process only): a job the script
+     * put in the background before goes on; what the script would have done later never happens.
+     */
+    @Test
+    void aTimeoutKillsTheShellButNotItsBackgroundJobs() throws Exception {
+        String early = vm("early", false);
+        String late = vm("late", false);
+        runCommand(early, "bg", "{\"source\":{\"script\":\"(sleep 40; shutdown -h now) &\\nsleep 100\"},"
+                + "\"timeoutInSeconds\":30}");
+        runCommand(late, "fg", "{\"source\":{\"script\":\"sleep 100\\nshutdown -h now\"},\"timeoutInSeconds\":30}");
+        advance(45);
+        assertThat(view(early, "bg").path("exitCode").asInt()).isEqualTo(-1);
+        assertThat(powerState(early)).isEqualTo("PowerState/stopped");
+        advance(200);
+        assertThat(view(late, "fg").path("exitCode").asInt()).isEqualTo(-1);
+        assertThat(powerState(late)).isEqualTo("PowerState/running");
+    }
+
     /** A SCRIPT_HANG fault: the script never ends by itself, so its timeout ends it. */
     @Test
     void aHangingScriptRunsUntilItsTimeout() throws Exception {
