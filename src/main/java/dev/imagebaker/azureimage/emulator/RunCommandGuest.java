@@ -15,7 +15,8 @@ import java.util.Set;
  * What the run command handler in the guest does with one run, in its order (run-command-handler-linux
  * internal/cmds/cmds.go enable): check that exactly one of source.script and source.scriptUri is given, download
  * the script, create (or empty) the output and error append blobs, then run the script, Linux or Windows. A
- * failure before the script runs is the handler's, with its own exit code and message.
+ * failure before the script runs is the handler's, with its own exit code and message. The Windows handler
+ * (RunCommandHandlerWindows) is not open source: the Linux handler's codes and texts stand in for it.
  */
 final class RunCommandGuest {
     static final String LINUX_DOCS = "https://aka.ms/RunCommandManagedLinux";

@@ -28,16 +28,20 @@ class WindowsRunCommandTest extends GuestTimeFixture {
     @Test
     void aSasParameterFailsUnencodedAndArrivesBase64Encoded() throws Exception {
         String vm = vm("win", true);
-        String sas = "sv=2022-11-02&sr=b&sp=r&se=2026-03-03T00:00:00Z&sig=a%2Bb";
+        String sas = "sv=2022-11-02&sr=b&sp=r&se=2026-03-03T00:00:00Z&sig=a%2Bb&rscd=attachment; filename=a b.zip";
         String script = "[CmdletBinding()]\nparam([string] $Sas)\nWrite-Output $Sas";
         powershell(vm, "plain", script, ",\"protectedParameters\":[{\"name\":\"Sas\",\"value\":\"" + sas + "\"}]");
         String encoded = Base64.getEncoder().encodeToString(sas.getBytes(StandardCharsets.UTF_8));
+        powershell(vm, "decoded", script + "\n$plain = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String("
+                + "$Sas))\nWrite-Output $plain", ",\"protectedParameters\":[{\"name\":\"Sas\",\"value\":\""
+                + encoded + "\"}]");
         powershell(vm, "encoded", script, ",\"protectedParameters\":[{\"name\":\"Sas\",\"value\":\"" + encoded + "\"}]");
         advance(15);
         JsonNode plain = view(vm, "plain");
         assertThat(plain.path("exitCode").asInt()).isEqualTo(1);
         assertThat(plain.path("error").asText()).startsWith("The ampersand (&) character is not allowed.");
         assertThat(view(vm, "encoded").path("output").asText()).isEqualTo(encoded + "\r\n");
+        assertThat(view(vm, "decoded").path("output").asText()).isEqualTo(encoded + "\r\n" + sas + "\r\n");
     }
 
     /**
