@@ -102,13 +102,33 @@ final class GuestShell {
             programs.effectsByPattern(text, ctx.maybe());
             return UNKNOWN;
         }
+        int status;
         try {
-            return exec(script, p, ctx.with(p.fds, ctx.stdin()));
+            status = exec(script, p, ctx.with(p.fds, ctx.stdin()));
+        } catch (Exit exit) {
+            status = exit.status;
+        } catch (Return | LoopControl outside) {
+            status = p.status;
+        }
+        return exitTrap(p, ctx, status);
+    }
+
+    /** trap '...' EXIT: runs when the shell exits, which keeps its status unless the trap exits itself. */
+    private int exitTrap(ShellProcess p, Ctx ctx, int status) {
+        if (p.exitTrap == null || !ctx.certain()) {
+            return status;
+        }
+        String trap = p.exitTrap;
+        p.exitTrap = null;
+        p.status = status;
+        try {
+            commands.source(trap, 1, p, ctx.with(p.fds, null));
         } catch (Exit exit) {
             return exit.status;
-        } catch (Return | LoopControl outside) {
-            return p.status;
+        } catch (Return | LoopControl | Dropped ignored) {
+            // The trap ends; the shell's status stays.
         }
+        return status;
     }
 
     private static java.util.Optional<String> firstLine(String text) {
@@ -127,6 +147,11 @@ final class GuestShell {
                 setOption(p, words.get(++i), w.startsWith("-"));
             } else if (w.length() > 1 && (w.startsWith("-") || w.startsWith("+")) && !w.startsWith("--")) {
                 for (char c : w.substring(1).toCharArray()) {
+                    if (c == 'o' && i + 1 < words.size()) {
+                        // set -euo pipefail: the o takes the next word as an option name.
+                        setOption(p, words.get(++i), w.startsWith("-"));
+                        continue;
+                    }
                     setOption(p, switch (c) {
                         case 'e' -> "errexit";
                         case 'u' -> "nounset";
@@ -143,6 +168,7 @@ final class GuestShell {
             case "errexit" -> p.errexit = on;
             case "nounset" -> p.nounset = on;
             case "allexport" -> p.allexport = on;
+            case "pipefail" -> p.pipefail = on;
             default -> {
             }
         }
@@ -224,6 +250,7 @@ final class GuestShell {
     private int pipeline(ShellNode.Pipeline pl, ShellProcess p, Ctx ctx) {
         String stdin = ctx.stdin();
         int status = 0;
+        int failed = 0;
         for (int i = 0; i < pl.commands().size(); i++) {
             boolean last = i == pl.commands().size() - 1;
             StringBuilder captured = new StringBuilder();
@@ -239,6 +266,11 @@ final class GuestShell {
                 status = exit.status;
             }
             stdin = captured.toString();
+            failed = status != 0 && status != UNKNOWN ? status : failed;
+        }
+        if (p.pipefail && failed != 0 && status != UNKNOWN) {
+            // set -o pipefail: the last command that failed gives the pipeline's status.
+            status = failed;
         }
         if (pl.negated()) {
             return status == UNKNOWN ? UNKNOWN : status == 0 ? 1 : 0;
@@ -425,8 +457,8 @@ final class GuestShell {
     }
 
     /**
-     * The stand-in for a command substitution's output: unique, so that a file written to "$(mktemp)" is found
-     * again by the same name; mktemp's looks like mktemp's (/tmp/tmp.XXXXXXXXXX).
+     * The stand-in for a command substitution's output: its own text, except mktemp's, which is unique and looks
+     * like mktemp's (/tmp/tmp.XXXXXXXXXX), so that a file written to "$(mktemp)" is found again by that name.
      */
     private String opaque(String command) {
         int n = ++substitutions;
@@ -436,7 +468,8 @@ final class GuestShell {
             String digits = String.format("%0" + (t.length() - t.replaceAll("X+$", "").length()) + "d", n);
             return t.replaceAll("X+$", digits);
         }
-        return command + "~" + n;
+        // What the command prints is not known; its text stands for it.
+        return command;
     }
 
     /** The scope expansion reads through: the process's variables, and bash's failures on the process's stderr. */

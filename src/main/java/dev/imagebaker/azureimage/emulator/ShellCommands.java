@@ -159,7 +159,14 @@ final class ShellCommands {
                     throw new ShellRuntime.Exit(status);
                 }
                 return UNKNOWN;
-            case "disown", "trap", "shopt", "alias", "hash", "ulimit", "builtin", "pushd", "popd", "cd", "umask":
+            case "trap":
+                // trap 'commands' EXIT (or 0): kept to run when the shell exits; other signals are not modelled.
+                if (args.size() >= 2 && (args.subList(1, args.size()).contains("EXIT") || args.contains("0"))
+                        && ctx.certain()) {
+                    p.exitTrap = args.get(0);
+                }
+                return 0;
+            case "disown", "shopt", "alias", "hash", "ulimit", "builtin", "pushd", "popd", "cd", "umask":
                 return 0;
             default:
                 return null;
@@ -175,7 +182,7 @@ final class ShellCommands {
     }
 
     /** Runs text in this same shell (eval, source): same variables, same options; line numbers from line on. */
-    private int source(String text, int line, ShellProcess p, Ctx ctx) {
+    int source(String text, int line, ShellProcess p, Ctx ctx) {
         ShellNode node;
         try {
             node = ShellParser.parse(text, line - 1);

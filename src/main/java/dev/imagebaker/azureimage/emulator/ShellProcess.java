@@ -23,6 +23,9 @@ final class ShellProcess {
     boolean nounset;
     boolean errexit;
     boolean allexport;
+    boolean pipefail;
+    /** The command of trap '...' EXIT, if any. */
+    String exitTrap;
     int status;
     List<Cursor> jobs = new ArrayList<>();
     Fds fds;
@@ -47,6 +50,7 @@ final class ShellProcess {
         p.nounset = nounset;
         p.errexit = errexit;
         p.allexport = allexport;
+        p.pipefail = pipefail;
         p.status = status;
         return p;
     }

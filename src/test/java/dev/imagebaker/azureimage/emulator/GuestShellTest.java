@@ -164,6 +164,24 @@ class GuestShellTest {
         assertThat(python.chunks).isEmpty();
     }
 
+    /**
+     * Bash manual: an unquoted here-document's body is expanded (so an undelivered parameter fails it under set -u,
+     * in the pipeline's subshell); with pipefail that failure is the pipeline's status and set -e ends the script;
+     * a trap on EXIT runs when the shell exits.
+     */
+    @Test
+    void pipefailErrexitAndAnExitTrap() {
+        String script = "#!/usr/bin/env bash\nset -euo pipefail\ntrap 'echo cleanup' EXIT\n"
+                + "cat <<EOF | sudo tee /etc/app.conf >/dev/null\nuser=$APP_USER\nEOF\necho after\n";
+        GuestRun failed = run(script, "APP_USER=");
+        assertThat(out(failed, GuestRun.Stream.ERR)).isEqualTo(PATH + ": line 4: APP_USER: unbound variable\n");
+        assertThat(out(failed, GuestRun.Stream.OUT)).isEqualTo("cleanup\n");
+        assertThat(failed.exitCode).isEqualTo(1);
+        GuestRun withoutPipefail = run(script.replace("-euo pipefail", "-eu"), "APP_USER=");
+        assertThat(out(withoutPipefail, GuestRun.Stream.OUT)).isEqualTo("after\ncleanup\n");
+        assertThat(withoutPipefail.exitCode).isZero();
+    }
+
     @Test
     void functionsEvalAndExecRedirections() {
         GuestRun run = run("greet() {\n  local who=\"${1:-world}\"\n  echo \"hello $who\"\n  return 3\n}\n"
