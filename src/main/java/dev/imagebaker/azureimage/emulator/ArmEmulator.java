@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +52,7 @@ public final class ArmEmulator implements AutoCloseable {
 
     private ArmEmulator(Builder options) {
         this.options = options;
-        this.cloud = new CloudState(new Clock(options.timeScale), new Faults());
+        this.cloud = new CloudState(new Clock(options.timeScale, options.timeSource), new Faults());
         this.stateFile = options.stateFile == null ? null : new StateFile(options.stateFile);
     }
 
@@ -67,6 +69,7 @@ public final class ArmEmulator implements AutoCloseable {
         private Duration stateWait = Duration.ofMinutes(10);
         private Consumer<String> notice = line -> { };
         private Consumer<String> requestLog = line -> { };
+        private Supplier<Instant> timeSource = Instant::now;
         private final Set<String> subscriptions = new LinkedHashSet<>(Set.of(DEFAULT_SUBSCRIPTION));
         private final List<Consumer<Entitlements>> entitlements = new ArrayList<>();
 
@@ -105,6 +108,12 @@ public final class ArmEmulator implements AutoCloseable {
         /** Receives one line per request: method, path and status. */
         public Builder requestLog(Consumer<String> requestLog) {
             this.requestLog = requestLog;
+            return this;
+        }
+
+        /** Where the emulator reads the time; tests in this package step it by hand to watch a script run. */
+        Builder timeSource(Supplier<Instant> timeSource) {
+            this.timeSource = timeSource;
             return this;
         }
 

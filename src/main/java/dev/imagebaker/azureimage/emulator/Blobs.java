@@ -10,10 +10,19 @@ import java.util.Map;
 
 /**
  * Blob contents and account keys, which the inventory does not hold: blobs are data, not ARM resources, and keys
- * are secrets. Neither is persisted; a reloaded account gets new keys, as after a key rotation.
+ * are secrets. Neither is persisted; a reloaded account gets new keys, as after a key rotation. A blob is a block
+ * blob or an append blob (Azure's x-ms-blob-type); an append blob counts its committed blocks.
  */
 final class Blobs {
-    record Blob(byte[] content, String contentType, String etag, Instant lastModified) {
+    static final String BLOCK_BLOB = "BlockBlob";
+    static final String APPEND_BLOB = "AppendBlob";
+
+    record Blob(byte[] content, String contentType, String etag, Instant lastModified, String type,
+                int committedBlocks) {
+        boolean append() {
+            return APPEND_BLOB.equals(type);
+        }
+
         String sha256() {
             try {
                 return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
@@ -46,11 +55,39 @@ final class Blobs {
     }
 
     Blob put(String storageId, String container, String blob, byte[] content, String contentType) {
-        Blob b = new Blob(content, contentType == null ? "application/octet-stream" : contentType,
-                "\"0x" + HexFormat.of().formatHex(randomBytes(8)).toUpperCase() + "\"", Instant.now());
+        return store(storageId, container, blob, new Blob(content, contentType(contentType), etag(), Instant.now(),
+                BLOCK_BLOB, 0));
+    }
+
+    /** Creates, or replaces with, an empty append blob. */
+    Blob putAppendBlob(String storageId, String container, String blob, String contentType) {
+        return store(storageId, container, blob, new Blob(new byte[0], contentType(contentType), etag(),
+                Instant.now(), APPEND_BLOB, 0));
+    }
+
+    /** Commits one more block at the end of an existing append blob. */
+    Blob appendBlock(String storageId, String container, String blob, byte[] block) {
+        Blob old = get(storageId, container, blob);
+        byte[] content = new byte[old.content().length + block.length];
+        System.arraycopy(old.content(), 0, content, 0, old.content().length);
+        System.arraycopy(block, 0, content, old.content().length, block.length);
+        Blob b = new Blob(content, old.contentType(), etag(), Instant.now(), APPEND_BLOB, old.committedBlocks() + 1);
+        blobs.put(path(storageId, container, blob), b);
+        return b;
+    }
+
+    private Blob store(String storageId, String container, String blob, Blob b) {
         blobs.put(path(storageId, container, blob), b);
         blocks.remove(path(storageId, container, blob));
         return b;
+    }
+
+    private static String contentType(String given) {
+        return given == null ? "application/octet-stream" : given;
+    }
+
+    private String etag() {
+        return "\"0x" + HexFormat.of().formatHex(randomBytes(8)).toUpperCase() + "\"";
     }
 
     void putBlock(String storageId, String container, String blob, String blockId, byte[] content) {

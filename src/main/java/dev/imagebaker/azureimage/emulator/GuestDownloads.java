@@ -1,15 +1,13 @@
 package dev.imagebaker.azureimage.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What an emulated guest does with a run command that downloads from the emulated blob service: for every
- * parameter (plain or protected) named {@code <PREFIX>URL} whose value is a blob URL of this emulator, it fetches
- * the blob as curl would (the SAS must be valid, else curl -f fails with exit code 22), and when a parameter
- * {@code <PREFIX>SHA256} is given it compares the SHA-256 as sha256sum -c would (a mismatch exits 1). Nothing
- * is executed; only the outcome a guest would see is reproduced.
+ * parameter the script receives (plain or protected, non-empty) named {@code <PREFIX>URL} whose value is a blob URL
+ * of this emulator, it fetches the blob as curl would (the SAS must be valid, else curl -f fails with exit code 22),
+ * and when a parameter {@code <PREFIX>SHA256} is given it compares the SHA-256 as sha256sum -c would (a mismatch
+ * exits 1). Nothing is executed; only the outcome a guest would see is reproduced.
  */
 final class GuestDownloads {
     private final BlobApi blobs;
@@ -19,13 +17,7 @@ final class GuestDownloads {
     }
 
     /** Failure of the downloads, as exit code and stderr; null when every download checks out. */
-    Failure check(JsonNode parameters, JsonNode protectedParameters, String baseUrl) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (JsonNode list : new JsonNode[] {parameters, protectedParameters}) {
-            if (list != null) {
-                list.forEach(p -> values.put(p.path("name").asText(), p.path("value").asText()));
-            }
-        }
+    Failure check(Map<String, String> values, String baseUrl) {
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (!e.getKey().endsWith("URL") || !e.getValue().startsWith(baseUrl + "/")) {
                 continue;

@@ -18,10 +18,12 @@ public enum Latency {
     VM_DELETE(60),
     /** A guest that was never deprovisioned: Azure waits this long for it before OSProvisioningTimedOut. */
     OS_PROVISIONING_TIMEOUT(40 * 60),
+    /** From a script's end to Azure showing it in the run command's instance view; a script lasts this plus its sleeps. */
     RUN_COMMAND(15),
     RUN_COMMAND_DELETE(5),
-    /** From a detached waagent -deprovision / sysprep to the guest having shut down. */
+    /** How long waagent -deprovision takes in the guest (it stops the agent when it starts). */
     LINUX_DEPROVISION(20),
+    /** How long sysprep /generalize takes, from IMAGE_STATE_UNDEPLOYABLE to IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE. */
     WINDOWS_SYSPREP(180),
     DISK_DELETE(10),
     IMAGE_CREATE(60),

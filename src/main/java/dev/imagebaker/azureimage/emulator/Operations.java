@@ -4,17 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
 
 /**
  * Long-running operations as ARM runs them: the first response is 201/202 with an absolute
  * Azure-AsyncOperation URL (and Location for POST and DELETE); the status URL says InProgress until the
- * operation is due, then Succeeded or Failed. State changes happen when an operation completes.
+ * operation is due, then Succeeded, Failed or Canceled. State changes happen when an operation completes, and
+ * so do the emulator's own timers (what a guest does while a script runs): every one that is due runs before a
+ * request is answered, strictly in the order of its due time, then of its creation.
  */
 final class Operations {
 
@@ -34,7 +35,9 @@ final class Operations {
         final String namespace;
         final String location;
         final Instant started;
-        final Instant dueAt;
+        Instant dueAt;
+        /** When the operation is expected to end, for Retry-After; dueAt may be a deadline that is rarely hit. */
+        Instant expectedAt;
         final long sequence;
         final Completion completion;
         final ArmError injectedFailure;
@@ -51,6 +54,7 @@ final class Operations {
             this.location = location;
             this.started = started;
             this.dueAt = dueAt;
+            this.expectedAt = dueAt;
             this.sequence = sequence;
             this.completion = completion;
             this.injectedFailure = injectedFailure;
@@ -62,6 +66,8 @@ final class Operations {
     }
 
     private final Map<String, Op> ops = new LinkedHashMap<>();
+    private final PriorityQueue<Op> pending = new PriorityQueue<>(
+            Comparator.comparing((Op o) -> o.dueAt).thenComparingLong(o -> o.sequence));
     private final Clock clock;
     private long sequence;
 
@@ -76,27 +82,62 @@ final class Operations {
         Op op = new Op(id, subscription, namespace, location == null ? "global" : location, clock.now(), dueAt,
                 sequence++, completion, injectedFailure);
         ops.put(id, op);
+        if (dueAt != null) {
+            pending.add(op);
+        }
         return op;
+    }
+
+    /** Runs action at the given time: an emulator timer, not an ARM operation (no client can see it). */
+    void schedule(Instant at, Runnable action) {
+        Op timer = new Op("timer", "", "", "global", clock.now(), at, sequence++, () -> {
+            action.run();
+            return null;
+        }, null);
+        pending.add(timer);
+    }
+
+    /** Makes a pending operation due now, e.g. when the guest reports before the deadline the operation had. */
+    void dueNow(Op op) {
+        if (op.done()) {
+            return;
+        }
+        pending.remove(op);
+        op.dueAt = clock.now();
+        pending.add(op);
+    }
+
+    /** Ends an operation at once as Canceled, as ARM does when a newer operation preempts it. */
+    void cancel(Op op, ArmError error) {
+        if (op.done()) {
+            return;
+        }
+        pending.remove(op);
+        op.ended = clock.now();
+        op.status = "Canceled";
+        op.error = error;
+        op.completion.fail(error);
     }
 
     Op get(String id) {
         return ops.get(id);
     }
 
-    /** Completes every operation that is due, oldest first, so that state changes happen in order; returns how many. */
+    /**
+     * Completes every operation and timer that is due, in order, including those that completing others makes due;
+     * returns how many ran.
+     */
     int advance() {
         Instant now = clock.now();
-        List<Op> due = new ArrayList<>();
-        for (Op op : ops.values()) {
-            if (!op.done() && op.dueAt != null && !op.dueAt.isAfter(now)) {
-                due.add(op);
+        int count = 0;
+        while (!pending.isEmpty() && !pending.peek().dueAt.isAfter(now)) {
+            Op op = pending.poll();
+            if (!op.done()) {
+                complete(op);
+                count++;
             }
         }
-        due.sort(Comparator.comparing((Op o) -> o.dueAt).thenComparingLong(o -> o.sequence));
-        for (Op op : due) {
-            complete(op);
-        }
-        return due.size();
+        return count;
     }
 
     private void complete(Op op) {
@@ -136,10 +177,10 @@ final class Operations {
 
     /** Seconds a client should wait before polling again, or null when it should poll at its own pace. */
     Integer retryAfter(Op op) {
-        if (op.done() || op.dueAt == null) {
+        if (op.done() || op.expectedAt == null) {
             return null;
         }
-        long seconds = Duration.between(clock.now(), op.dueAt).toSeconds();
+        long seconds = Duration.between(clock.now(), op.expectedAt).toSeconds();
         return seconds >= 1 ? (int) Math.min(seconds, 30) : null;
     }
 

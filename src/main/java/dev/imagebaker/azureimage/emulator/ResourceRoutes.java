@@ -24,6 +24,7 @@ final class ResourceRoutes {
     private Consumer<Resource> refusal = resource -> { };
     private Consumer<Resource> inUse = resource -> { };
     private Consumer<Resource> removal;
+    private Consumer<Resource> accepted = resource -> { };
 
     ResourceRoutes(CloudState cloud, ResourcePath path) {
         this.cloud = cloud;
@@ -76,6 +77,12 @@ final class ResourceRoutes {
     /** A refusal because the resource is in use: checked again when the deletion completes, as use can begin. */
     ResourceRoutes refuseDeleteWhileInUse(Consumer<Resource> inUse) {
         this.inUse = inUse;
+        return this;
+    }
+
+    /** What happens at once when a DELETE is accepted, before the deletion completes (a run command's kill). */
+    ResourceRoutes onDeleteAccepted(Consumer<Resource> accepted) {
+        this.accepted = accepted;
         return this;
     }
 
@@ -140,6 +147,7 @@ final class ResourceRoutes {
         }
         refusal.accept(resource);
         inUse.accept(resource);
+        accepted.accept(resource);
         if (deletedAtOnce) {
             removal.accept(resource);
             return ArmResponse.status(200);

@@ -3,33 +3,57 @@ package dev.imagebaker.azureimage.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Run commands, managed ({@code virtualMachines/{vm}/runCommands/{name}}) and the action form
- * ({@code POST virtualMachines/{vm}/runCommand}). Scripts are never executed: a run command succeeds with exit
- * code 0 and says it was emulated, unless a fault says otherwise. A deprovision run synchronously never reports
- * completion, because it kills the guest agent that reports it, as on Azure; started detached, the run command
- * returns and the guest shuts down shortly after.
+ * Run commands, managed ({@code virtualMachines/{vm}/runCommands/{name}}: PUT, PATCH, GET with
+ * $expand=instanceView, list, DELETE) and the action form ({@code POST virtualMachines/{vm}/runCommand}). Scripts
+ * are never executed: the guest's part is modelled ({@link RunCommandGuest}, {@link GuestShell},
+ * {@link GuestPowerShell}) and played on the emulator's clock ({@link GuestExecution}), so that the instance view,
+ * the output blobs, the long-running operation and the VM change as they do on Azure.
  */
 final class RunCommandsApi implements ResourceApi {
     private static final ResourcePath RUN_COMMANDS = VirtualMachinesApi.VMS.child("runCommands", "name");
-    private static final long DEFAULT_TIMEOUT_SECONDS = 90 * 60;
+    /** MicrosoftDocs/azure-compute-docs articles/virtual-machines/run-command-overview.md: "limited to 25". */
+    static final int MAX_MANAGED_RUN_COMMANDS = 25;
+    /**
+     * How long CRP waits for an extension to report before VMExtensionProvisioningTimeout: 90 minutes, as the
+     * action run command documents it (articles/virtual-machines/linux/run-command.md, "Restrictions") and as the
+     * error is reported for longer runs (azure-sdk-for-python#4369, Azure/custom-script-extension-linux#172).
+     */
+    static final long PROVISIONING_LIMIT_SECONDS = 90 * 60;
     private final CloudState cloud;
-    private final GuestDownloads downloads;
+    private final BlobApi blobs;
+    private final RunCommandGuest guest;
+    /** Per run command (resource id key): its secrets and its current execution; memory only, never persisted. */
+    private final Map<String, RunCommandGuest.Secrets> secrets = new HashMap<>();
+    private final Map<String, Running> running = new HashMap<>();
+
+    private record Running(GuestExecution execution, Operations.Op operation) {
+    }
 
     RunCommandsApi(CloudState cloud, BlobApi blobs) {
         this.cloud = cloud;
-        this.downloads = new GuestDownloads(blobs);
+        this.blobs = blobs;
+        this.guest = new RunCommandGuest(cloud, blobs);
     }
 
     @Override
     public void register(Router router) {
         router.add("PUT", RUN_COMMANDS.item(), this::put);
+        router.add("PATCH", RUN_COMMANDS.item(), this::patch);
         // Like every run command route, GET and DELETE find the VM first: a missing VM is the error.
         new ResourceRoutes(cloud, RUN_COMMANDS).parentFirst().view(RunCommandsApi::withInstanceView)
-                .deletedAfter(Latency.RUN_COMMAND_DELETE).register(router);
+                .refuseDelete(run -> requireRunning(cloud.inventory.get(run.id.parent())))
+                .onDeleteAccepted(run -> {
+                    stop(run);
+                    secrets.remove(run.id.key());
+                }).deletedAfter(Latency.RUN_COMMAND_DELETE).register(router);
         router.add("POST", VirtualMachinesApi.VMS.item() + "/runCommand", this::action);
     }
 
@@ -38,65 +62,40 @@ final class RunCommandsApi implements ResourceApi {
         return cloud.require(VirtualMachinesApi.VMS.id(p));
     }
 
-    private void requireRunning(Resource vm) {
+    /**
+     * CRP's error table (MicrosoftDocs/azure-docs includes/virtual-machines-common-error-messages.md) has
+     * OperationNotAllowed "Cannot modify extensions in the VM when the VM is not running."; run commands are
+     * delivered as VM extensions, so applying it to their PUT, PATCH and DELETE is our inference.
+     */
+    private static void requireRunning(Resource vm) {
         if (VmState.power(vm) != PowerState.RUNNING) {
             throw ArmException.operationNotAllowed("Cannot modify extensions in the VM when the VM is not running.");
         }
     }
 
-    /** The outcome of one emulated script run. */
-    private record Outcome(String executionState, Integer exitCode, String output, String error,
-                           Instant dueAt) {
+    private static void requireNotInProgress(Resource previous) {
+        String state = previous == null ? "" : previous.properties().path("provisioningState").asText();
+        if (state.equals("Creating") || state.equals("Updating")) {
+            throw new ArmException(409, "Conflict", "The run command '" + previous.name() + "' is still running."
+                    + " Wait for it to finish before updating it.");
+        }
     }
 
-    private Outcome outcome(Resource vm, GuestScript script, String runName, long timeoutSeconds,
-                            GuestDownloads.Failure download) {
-        if (!vm.state.path("agentAlive").asBoolean()) {
-            return new Outcome("Pending", null, "", "", null);
+    /**
+     * The 26th managed run command on a VM. Message as a customer saw it (MicrosoftDocs/azure-docs#117976); its
+     * HTTP status and code are documented nowhere: 409 OperationNotAllowed is our choice, by CRP's convention for
+     * per-VM limits ("The maximum number of data disks allowed to be attached to a VM of this size is {0}.").
+     * Finished run commands count until they are deleted (azure-powershell#22403).
+     */
+    private void requireRoom(Resource vm) {
+        int current = cloud.inventory.children(vm.id, "runCommands").size();
+        if (current >= MAX_MANAGED_RUN_COMMANDS) {
+            throw ArmException.operationNotAllowed("The maximum number of managed Run commands (max="
+                    + MAX_MANAGED_RUN_COMMANDS + ", current=" + current + ") has been exceeded. Use fewer Run commands"
+                    + " and retry the request. To list Run commands, refer: https://aka.ms/RunCommandManaged#list-all-"
+                    + "deployed-runcommand-resources-on-a-vm-1 and then delete a Run command: https://aka.ms/"
+                    + "RunCommandManaged#delete-runcommand-resource-from-the-vm-1");
         }
-        FaultRule hang = cloud.faults.take(FaultRule.Kind.SCRIPT_HANG,
-                "Microsoft.Compute/virtualMachines/runCommands/write", runName);
-        if (script.deprovisions()) {
-            if (hang == null) {
-                deprovision(vm, script);
-            }
-            // With a hang fault the deprovision itself is stuck: the guest neither shuts down nor loses its agent.
-            if (!script.detached()) {
-                return new Outcome("Running", null, "", "", null);
-            }
-            hang = null;
-        }
-        if (hang != null) {
-            return new Outcome("TimedOut", null, "", "Execution timed out after " + timeoutSeconds + " seconds.",
-                    cloud.clock.now().plus(cloud.clock.scaledSeconds(timeoutSeconds)));
-        }
-        Instant due = cloud.clock.after(Latency.RUN_COMMAND);
-        FaultRule exit = cloud.faults.take(FaultRule.Kind.SCRIPT_EXIT,
-                "Microsoft.Compute/virtualMachines/runCommands/write", runName);
-        if (exit != null) {
-            return new Outcome(exit.exitCode() == 0 ? "Succeeded" : "Failed", exit.exitCode(), exit.stdout(),
-                    exit.stderr(), due);
-        }
-        if (download != null) {
-            return new Outcome("Failed", download.exitCode(), "", download.stderr(), due);
-        }
-        return new Outcome("Succeeded", 0, "[azure-image emulator] '" + runName + "': " + script.lines()
-                + " line(s) accepted; emulated run, nothing was executed.", "", due);
-    }
-
-    /** The guest deprovisions itself: its agent stops answering and, if told to, it shuts down. */
-    private void deprovision(Resource vm, GuestScript script) {
-        Latency latency = "Windows".equals(vm.state.path("osType").asText()) ? Latency.WINDOWS_SYSPREP
-                : Latency.LINUX_DEPROVISION;
-        cloud.operations.start(vm.id.subscription(), "Microsoft.Compute", vm.location(), cloud.clock.after(latency),
-                () -> {
-                    vm.state.put("deprovisioned", true);
-                    vm.state.put("agentAlive", false);
-                    if (script.shutsDown() && VmState.power(vm) == PowerState.RUNNING) {
-                        VmState.setPower(vm, PowerState.STOPPED);
-                    }
-                    return null;
-                }, null);
     }
 
     private ArmResponse put(ArmRequest req, Router.Params p) {
@@ -110,90 +109,163 @@ final class RunCommandsApi implements ResourceApi {
         requireRunning(vm);
         ResourceId id = vm.id.child("runCommands", p.get("name"));
         Resource previous = cloud.inventory.get(id);
-        if (previous != null && "Creating".equals(previous.properties().path("provisioningState").asText())) {
-            throw new ArmException(409, "Conflict", "The run command '" + id.name() + "' is still running."
-                    + " Wait for it to finish before updating it.");
+        if (previous == null) {
+            requireRoom(vm);
         }
+        requireNotInProgress(previous);
         ObjectNode body = CloudState.newBody(id, location, request);
+        RunCommandGuest.Secrets given = RunCommandGuest.Secrets.take(Json.with(body, "properties"));
+        return execute(req, vm, previous, body, given, previous == null ? 201 : 200,
+                previous == null ? "Creating" : "Updating");
+    }
+
+    /**
+     * VirtualMachineRunCommands_Update (runCommand.json): the same properties plus tags, merged into the run
+     * command; long-running, 200 with provisioningState Updating; the script runs again (a new sequence number:
+     * the handler never runs one twice, run-command-handler-linux enablePre).
+     */
+    private ArmResponse patch(ArmRequest req, Router.Params p) {
+        Resource vm = vm(p);
+        requireRunning(vm);
+        Resource previous = cloud.require(vm.id.child("runCommands", p.get("name")));
+        requireNotInProgress(previous);
+        ObjectNode request = req.body();
+        ObjectNode body = previous.body.deepCopy();
+        if (request.get("tags") instanceof ObjectNode tags) {
+            body.set("tags", tags.deepCopy());
+        }
         ObjectNode props = Json.with(body, "properties");
-        String script = Json.text(props, "source.script");
-        if (script == null && Json.text(props, "source.commandId") == null
-                && Json.text(props, "source.scriptUri") == null) {
-            throw ArmException.invalidParameter("One of source.script, source.scriptUri or source.commandId is"
-                    + " required.", "source");
-        }
-        GuestDownloads.Failure download = downloads.check(props.get("parameters"), props.get("protectedParameters"),
-                req.baseUrl());
-        // Protected parameters and the run-as password are write-only on Azure; the emulator keeps none.
-        props.remove("protectedParameters");
-        props.remove("runAsPassword");
-        boolean async = props.path("asyncExecution").asBoolean(false);
-        long timeout = props.path("timeoutInSeconds").asLong(0);
-        long effectiveTimeout = timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS;
-        Outcome outcome = outcome(vm, GuestScript.read(script, async), id.name(), effectiveTimeout, download);
-        props.put("provisioningState", "Creating");
-        ObjectNode view = Json.object();
-        view.put("executionState", outcome.dueAt == null ? outcome.executionState : "Running");
-        view.put("startTime", cloud.clock.now().toString());
-        Resource run = new Resource(id, body, Json.object());
-        run.state.set("instanceView", view);
+        request.path("properties").fields().forEachRemaining(f -> props.set(f.getKey(), f.getValue().deepCopy()));
+        RunCommandGuest.Secrets given = RunCommandGuest.Secrets.take(props);
+        return execute(req, vm, previous, body, given.orElse(secrets.get(previous.id.key())), 200, "Updating");
+    }
+
+    /** Starts one run of the run command: the handler's checks, the script, its reports and the operation. */
+    private ArmResponse execute(ArmRequest req, Resource vm, Resource previous, ObjectNode body,
+                                RunCommandGuest.Secrets given, int status, String provisioningState) {
+        ObjectNode props = Json.with(body, "properties");
+        props.put("provisioningState", provisioningState);
+        ResourceId id = new ResourceId(body.path("id").asText());
+        int sequence = previous == null ? 0 : previous.state.path("sequence").asInt(-1) + 1;
+        stop(previous);
+        ObjectNode state = Json.object().put("sequence", sequence);
+        Resource run = new Resource(id, body, state);
         cloud.inventory.put(run);
+        secrets.put(id.key(), given);
+        Instant start = cloud.clock.now();
+        ObjectNode view = state.putObject("instanceView");
+        boolean async = props.path("asyncExecution").asBoolean(false);
         boolean treatFailure = props.path("treatFailureAsDeploymentFailure").asBoolean(false);
-        Instant due = async ? cloud.clock.now() : outcome.dueAt;
-        if (async && outcome.dueAt != null) {
-            finishAt(run, outcome);
+        boolean windows = RunCommandGuest.windows(vm);
+        boolean[] startedAsync = new boolean[1];
+        // The operation's deadline is scheduled with the guest's events (see deadline()), not as its due time.
+        Operations.Op op = cloud.start(req, id, run.location(), null, new Operations.Completion() {
+                    @Override
+                    public JsonNode succeed() {
+                        String execution = view.path("executionState").asText();
+                        boolean ended = execution.equals("Succeeded") || execution.equals("Failed");
+                        if (!ended && !startedAsync[0]) {
+                            throw provisioningTimeout(windows ? "RunCommandHandlerWindows" : "RunCommandHandlerLinux");
+                        }
+                        // The handler reports a failure as an extension error only when it reports the end; an
+                        // asynchronous run has reported success before (commandProcessor.go, cmds.go).
+                        if (!startedAsync[0] && treatFailure && execution.equals("Failed")) {
+                            throw new ArmException(409, "VMExtensionProvisioningError", "Run command '" + id.name()
+                                    + "' failed with exit code " + view.path("exitCode").asInt() + ". "
+                                    + view.path("error").asText());
+                        }
+                        props.put("provisioningState", "Succeeded");
+                        return null;
+                    }
+
+                    @Override
+                    public void fail(ArmError error) {
+                        props.put("provisioningState", "Failed");
+                    }
+                });
+        if (!vm.state.path("agentAlive").asBoolean()) {
+            // No agent to hand the run to: nothing is ever reported, and the operation times out.
+            view.put("executionState", "Pending");
+            view.put("startTime", time(start));
+            deadline(op, start);
+            return cloud.accepted(req, op, status, body, false);
         }
-        Operations.Op op = cloud.start(req, id, location, due, new Operations.Completion() {
-            @Override
-            public JsonNode succeed() {
-                if (!async) {
-                    finish(run, outcome);
-                }
-                boolean failed = !"Succeeded".equals(run.state.path("instanceView").path("executionState")
-                        .asText("Succeeded")) && !async;
-                if (treatFailure && failed) {
-                    throw new ArmException(409, "VMExtensionProvisioningError", "Run command '" + id.name()
-                            + "' " + outcome.executionState.toLowerCase() + (outcome.exitCode == null ? ""
-                            : " with exit code " + outcome.exitCode) + ". " + outcome.error);
-                }
-                props.put("provisioningState", "Succeeded");
-                return null;
-            }
+        RunCommandGuest.Plan plan = guest.plan(vm, id.name(), sequence, props, given, req.baseUrl(), start);
+        long timeout = props.path("timeoutInSeconds").asLong(0);
+        // Linux: no timeout unless one is given (exec.go); Windows documents a 90-minute default
+        // (articles/virtual-machines/windows/run-command-managed.md).
+        Long effectiveTimeout = timeout > 0 ? Long.valueOf(timeout) : windows ? Long.valueOf(90 * 60) : null;
+        GuestExecution execution = new GuestExecution(cloud, blobs, req.baseUrl(), vm, plan.run(), start,
+                effectiveTimeout, plan.sinks(), new GuestExecution.Listener() {
+                    @Override
+                    public void progress(String output, String error) {
+                        view.put("output", output);
+                        view.put("error", error);
+                    }
 
-            @Override
-            public void fail(ArmError error) {
-                props.put("provisioningState", "Failed");
-            }
-        });
-        return cloud.accepted(req, op, previous == null ? 201 : 200, body, false);
-    }
-
-    private void finishAt(Resource run, Outcome outcome) {
-        cloud.operations.start(run.id.subscription(), "Microsoft.Compute", run.location(), outcome.dueAt, () -> {
-            finish(run, outcome);
-            return null;
-        }, null);
-    }
-
-    private void finish(Resource run, Outcome outcome) {
-        ObjectNode view = (ObjectNode) run.state.get("instanceView");
-        view.put("executionState", outcome.executionState);
-        view.put("executionMessage", switch (outcome.executionState) {
-            case "Succeeded" -> "Execution completed";
-            case "TimedOut" -> "Execution timed out";
-            default -> "Execution completed with errors";
-        });
-        if (outcome.exitCode != null) {
-            view.put("exitCode", outcome.exitCode);
+                    @Override
+                    public void ended(int exitCode, String failure, String output, String error, Instant endTime) {
+                        view.put("executionState", failure == null ? "Succeeded" : "Failed");
+                        view.put("executionMessage", failure == null ? "Execution completed"
+                                : "Execution failed: " + failure);
+                        view.put("exitCode", exitCode);
+                        view.put("output", output);
+                        view.put("error", error);
+                        view.put("endTime", time(endTime));
+                        cloud.operations.dueNow(op);
+                    }
+                });
+        // commandProcessor.go reports this first, before the handler does anything else.
+        view.put("executionState", "Running");
+        view.put("executionMessage", "Execution in progress");
+        view.put("exitCode", 0);
+        view.put("output", "");
+        view.put("error", "");
+        view.put("startTime", time(start));
+        running.put(id.key(), new Running(execution, op));
+        execution.alsoAt(PROVISIONING_LIMIT_SECONDS, () -> cloud.operations.dueNow(op));
+        execution.start();
+        op.expectedAt = cloud.clock.at(start, PROVISIONING_LIMIT_SECONDS);
+        if (async && plan.run().handlerError == null) {
+            // cmds.go: "asycExecution is true - report success" once the script is about to start.
+            startedAsync[0] = true;
+            op.expectedAt = start;
+            cloud.operations.dueNow(op);
+        } else if (execution.visibleEnd() != null) {
+            op.expectedAt = execution.visibleEnd();
         }
-        view.put("output", tail(outcome.output));
-        view.put("error", tail(outcome.error));
-        view.put("endTime", cloud.clock.now().toString());
+        return cloud.accepted(req, op, status, body, false);
     }
 
-    /** Azure keeps the last 4 KiB of each stream in the instance view. */
-    private static String tail(String text) {
-        return text.length() <= 4096 ? text : text.substring(text.length() - 4096);
+    /** Ends the operation at CRP's limit if nothing reported before. */
+    private void deadline(Operations.Op op, Instant start) {
+        Instant at = cloud.clock.at(start, PROVISIONING_LIMIT_SECONDS);
+        op.expectedAt = at;
+        cloud.operations.schedule(at, () -> cloud.operations.dueNow(op));
+    }
+
+    /** Kills the run command's script, if it runs: a new run, or its deletion. */
+    private void stop(Resource run) {
+        if (run == null) {
+            return;
+        }
+        Running r = running.remove(run.id.key());
+        if (r != null) {
+            r.execution().kill();
+            cloud.operations.cancel(r.operation(), new ArmError("OperationPreempted",
+                    "Operation execution has been preempted by a more recent operation.", null));
+        }
+    }
+
+    static ArmException provisioningTimeout(String extension) {
+        return new ArmException(409, "VMExtensionProvisioningTimeout", "Provisioning of VM extension '" + extension
+                + "' has timed out. Extension installation may be taking too long, or extension status could not be"
+                + " obtained.");
+    }
+
+    /** RFC 3339 to the second, as the handler writes its times (commandProcessor.go, time.RFC3339). */
+    static String time(Instant t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** GET with $expand=instanceView carries the script's execution state and output. */
@@ -206,46 +278,79 @@ final class RunCommandsApi implements ResourceApi {
         return body;
     }
 
-    /** The action form: one at a time per VM; the result comes from the Location URL. */
+    // -------------------------------------------------------------------------------------------------------------
+    // The action form
+
+    /** One at a time per VM; the result comes from the Location URL; 90 minutes at most ([S6] "Restrictions"). */
     private ArmResponse action(ArmRequest req, Router.Params p) {
         Resource vm = vm(p);
         if (VmState.power(vm) != PowerState.RUNNING) {
             throw ArmException.operationNotAllowed("Operation 'RunCommand' is not allowed on VM '" + vm.name()
                     + "' since the VM is " + VmState.power(vm).word() + ".");
         }
-        Operations.Op running = cloud.operations.get(vm.state.path("actionRunCommand").asText(""));
-        if (running != null && !running.done()) {
+        Operations.Op busy = cloud.operations.get(vm.state.path("actionRunCommand").asText(""));
+        if (busy != null && !busy.done()) {
             throw new ArmException(409, "Conflict", "Run command extension execution is in progress. Please wait"
                     + " for completion before invoking a run command.");
         }
         ObjectNode request = req.body();
         String commandId = request.path("commandId").asText("");
-        boolean windows = "Windows".equals(vm.state.path("osType").asText());
+        boolean windows = RunCommandGuest.windows(vm);
         if (!commandId.equals(windows ? "RunPowerShellScript" : "RunShellScript")) {
             throw ArmException.invalidParameter("The command id '" + commandId + "' is not supported on this VM;"
                     + " use " + (windows ? "RunPowerShellScript" : "RunShellScript") + ".", "commandId");
         }
         StringBuilder script = new StringBuilder();
         request.path("script").forEach(line -> script.append(line.asText()).append('\n'));
-        Outcome outcome = outcome(vm, GuestScript.read(script.toString(), false), vm.name(), DEFAULT_TIMEOUT_SECONDS,
-                downloads.check(request.get("parameters"), null, req.baseUrl()));
-        Operations.Op op = cloud.start(req, vm.id, vm.location(), outcome.dueAt, () -> actionResult(outcome, windows));
+        ObjectNode props = Json.object();
+        props.putObject("source").put("script", script.toString());
+        if (request.has("parameters")) {
+            props.set("parameters", request.get("parameters").deepCopy());
+        }
+        Instant start = cloud.clock.now();
+        ObjectNode[] result = new ObjectNode[1];
+        Operations.Op op = cloud.start(req, vm.id, vm.location(), null, () -> {
+                    if (result[0] == null) {
+                        throw provisioningTimeout(windows ? "RunCommandWindows" : "RunCommandLinux");
+                    }
+                    return result[0];
+                });
         vm.state.put("actionRunCommand", op.id);
+        if (vm.state.path("agentAlive").asBoolean()) {
+            RunCommandGuest.Plan plan = guest.plan(vm, vm.name(), 0, props,
+                    new RunCommandGuest.Secrets(null, null, null, null, null), req.baseUrl(), start);
+            GuestExecution execution = new GuestExecution(cloud, blobs, req.baseUrl(), vm, plan.run(), start,
+                    PROVISIONING_LIMIT_SECONDS, List.of(), new GuestExecution.Listener() {
+                        @Override
+                        public void progress(String output, String error) {
+                        }
+
+                        @Override
+                        public void ended(int exitCode, String failure, String output, String error, Instant end) {
+                            result[0] = actionResult(failure == null, output, error, windows);
+                            cloud.operations.dueNow(op);
+                        }
+                    });
+            execution.alsoAt(PROVISIONING_LIMIT_SECONDS, () -> cloud.operations.dueNow(op));
+            execution.start();
+            op.expectedAt = execution.visibleEnd();
+        } else {
+            deadline(op, start);
+        }
         return cloud.accepted(req, op, 202, null, true);
     }
 
-    private static JsonNode actionResult(Outcome outcome, boolean windows) {
+    private static ObjectNode actionResult(boolean ok, String output, String error, boolean windows) {
         ArrayNode value = Json.array();
-        boolean ok = "Succeeded".equals(outcome.executionState);
         if (windows) {
-            value.add(status("ComponentStatus/StdOut/succeeded", outcome.output));
-            value.add(status("ComponentStatus/StdErr/succeeded", outcome.error));
+            value.add(status("ComponentStatus/StdOut/succeeded", output));
+            value.add(status("ComponentStatus/StdErr/succeeded", error));
         } else {
             value.add(status(ok ? "ProvisioningState/succeeded" : "ProvisioningState/failed",
-                    (ok ? "Enable succeeded: " : "Enable failed: ") + "\n[stdout]\n" + outcome.output
-                            + "\n[stderr]\n" + outcome.error + "\n"));
+                    (ok ? "Enable succeeded: " : "Enable failed: ") + "\n[stdout]\n" + output + "\n[stderr]\n"
+                            + error + "\n"));
         }
-        return Json.object().set("value", value);
+        return (ObjectNode) Json.object().set("value", value);
     }
 
     private static ObjectNode status(String code, String message) {
@@ -256,5 +361,4 @@ final class RunCommandsApi implements ResourceApi {
         s.put("message", message);
         return s;
     }
-
 }

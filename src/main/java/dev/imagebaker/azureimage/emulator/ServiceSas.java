@@ -59,10 +59,11 @@ final class ServiceSas {
 
     /**
      * Checks a token (query parameters, already URL-decoded) against the account key for a request to
-     * container/blob needing permission; throws Azure's 403 otherwise.
+     * container/blob needing one of the permissions (e.g. "aw": Append Block accepts add or write); throws Azure's
+     * 403 otherwise.
      */
     static void verify(Map<String, String> query, byte[] key, String account, String container, String blob,
-                       char permission, boolean https) {
+                       String permissions, boolean https) {
         if (!query.containsKey("sig")) {
             throw denied("AuthenticationFailed", "Server failed to authenticate the request. Make sure the value of"
                     + " Authorization header is formed correctly including the signature.");
@@ -93,7 +94,8 @@ final class ServiceSas {
             throw denied("AuthorizationProtocolMismatch", "This request is not authorized to perform this operation"
                     + " using this protocol.");
         }
-        if (q.getOrDefault("sp", "").indexOf(permission) < 0) {
+        String granted = q.getOrDefault("sp", "");
+        if (permissions.chars().noneMatch(p -> granted.indexOf(p) >= 0)) {
             throw denied("AuthorizationPermissionMismatch", "This request is not authorized to perform this"
                     + " operation using this permission.");
         }

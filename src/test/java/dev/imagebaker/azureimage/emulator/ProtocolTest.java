@@ -109,6 +109,22 @@ class ProtocolTest {
         assertThat(json(again).at("/error/code").asText()).isEqualTo("ResourceGroupBeingDeleted");
     }
 
+    /**
+     * ARM refuses a request body over 4 MB: azure-docs articles/azure-resource-manager/templates/best-practices.md
+     * ("You may get an error ... if the total size of the request is too large"); code and text as deployments get
+     * them (Azure/azure-api-management-devops-resource-kit#594). That every ARM request is held to it is our inference.
+     */
+    @Test
+    void armRefusesRequestBodiesOver4MiB() throws Exception {
+        start(0);
+        String tags = "{\"location\":\"westeurope\",\"tags\":{\"big\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}}";
+        HttpResponse<String> refused = send("PUT", SUB + "/resourcegroups/rg" + V, tags);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(json(refused).at("/error/code").asText()).isEqualTo("RequestContentTooLarge");
+        assertThat(json(refused).at("/error/message").asText())
+                .isEqualTo("The request content size exceeds the maximum size of 4 MB.");
+    }
+
     @Test
     void faultsThrottleFailAndEndOperationsFailed() throws Exception {
         start(0);

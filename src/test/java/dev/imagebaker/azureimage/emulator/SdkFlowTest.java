@@ -52,14 +52,15 @@ class SdkFlowTest extends EmulatorFixture {
         VirtualMachineRunCommandInner script = azure.serviceClient().getVirtualMachineRunCommands().createOrUpdate(
                 "build-rg", "build-vm", "10-packages", new VirtualMachineRunCommandInner()
                         .withLocation("westeurope")
-                        .withSource(new VirtualMachineRunCommandScriptSource().withScript("apt-get install -y nginx"))
+                        .withSource(new VirtualMachineRunCommandScriptSource().withScript(
+                                "apt-get install -y nginx\necho 'nginx installed'"))
                         .withAsyncExecution(false).withTimeoutInSeconds(600));
         assertThat(script.provisioningState()).isEqualTo("Succeeded");
         VirtualMachineRunCommandInner withView = azure.serviceClient().getVirtualMachineRunCommands()
                 .getByVirtualMachineWithResponse("build-rg", "build-vm", "10-packages", "instanceView",
                         com.azure.core.util.Context.NONE).getValue();
         assertThat(withView.instanceView().exitCode()).isZero();
-        assertThat(withView.instanceView().output()).contains("emulated");
+        assertThat(withView.instanceView().output()).isEqualTo("nginx installed\n");
 
         RunCommandResult action = vm.runShellScript(List.of("echo hello"), List.<RunCommandInputParameter>of());
         assertThat(action.value().get(0).message()).contains("Enable succeeded");
