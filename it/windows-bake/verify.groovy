@@ -11,7 +11,7 @@ assert version.tags['azure-image.source'] == 'MicrosoftWindowsServer:WindowsServ
 assert log.contains('exit code 3010 accepted (exitCodes [0, 3010])')
 assert log.contains('Restart azimg-build after 10-updates.ps1 and wait for its guest agent')
 assert log.contains('Run script 20-site.ps1')
-assert log.contains('Generalize the guest (sysprep /generalize /oobe /shutdown /mode:vm, detached)')
+assert log.contains('Generalize the guest (sysprep /generalize /oobe /quit /mode:vm) and wait for IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE')
 assert log.contains('uploaded src/main/image/files/site (directory, archived)')
 assert !resources*.id.any { it.toLowerCase().contains('/resourcegroups/azimg-') }
 true

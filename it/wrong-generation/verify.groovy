@@ -1,7 +1,8 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log.contains("Failed at step 'Prepare gallery images-rg/corp_images/orders-service'")
+assert log.contains("Failed at step 'Check region, VM size Standard_D2s_v5, security type and network in westeurope'")
+assert !log.contains('Prepare gallery')
 assert log.contains('has Hyper-V generation V1, but the source Canonical:ubuntu-24_04-lts:server:24.04.202411030 needs V2')
 assert !log.contains('Create resource group azimg-')
 

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class GuestPowerShell {
     private static final Pattern SYSPREP = Pattern.compile("(?i)sysprep(\\.exe)?\\b.*?/generalize");
+    private static final Pattern STATE_ASSIGNMENT = Pattern.compile(
+            "(?i)\\$([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\\(\\s*Get-ItemProperty[^\\n]*\\)\\.ImageState");
     private static final Pattern IMAGE_STATE = Pattern.compile("(?is)Setup\\\\State.*ImageState|ImageState.*Setup\\\\State");
     private static final Pattern SETUPERR = Pattern.compile("(?is)Get-Content.*setuperr\\.log|setuperr\\.log.*Get-Content");
     private static final Pattern TAIL = Pattern.compile("(?i)-Tail\\s+(\\d+)");
@@ -173,8 +175,7 @@ final class GuestPowerShell {
      */
     private Integer block(String s, String keyword) {
         if ((keyword.equals("while") || keyword.equals("do")) && IMAGE_STATE.matcher(s).find()) {
-            pollImageState(s);
-            return null;
+            return pollImageState(s);
         }
         if (keyword.equals("try")) {
             int open = s.indexOf('{');
@@ -203,8 +204,11 @@ final class GuestPowerShell {
      * while ((Get-ItemProperty HKLM:\...\Setup\State).ImageState -ne 'IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE') {...}:
      * each pass reads the state at that time and prints it; the loop ends on IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE.
      * A loop that breaks out does not print that last state. While sysprep is stuck the loop never ends.
+     * The other common shape stores the state ($state = (...).ImageState), prints a line made of it, and leaves with
+     * "if ($state -eq '...RESEAL_TO_OOBE') { exit 0 }": the variable holds each state, the printed line is that
+     * statement's, and the script ends with that exit code. Returns the exit code, or null when the loop just ends.
      */
-    private void pollImageState(String loop) {
+    private Integer pollImageState(String loop) {
         Matcher sleep = SLEEP.matcher(loop);
         double interval = 10;
         if (sleep.find()) {
@@ -212,17 +216,30 @@ final class GuestPowerShell {
             interval = sleep.group(1) != null && sleep.group(1).toLowerCase(Locale.ROOT).startsWith("m") ? n / 1000 : n;
         }
         interval = Math.max(interval, 1);
-        boolean prints = Pattern.compile("(?i)write-output|write-host|\\becho\\b").matcher(loop).find();
+        Matcher printed = Pattern.compile("(?i)\\b(write-output|write-host|echo)\\s+([^;\\n}]+)").matcher(loop);
+        String printArgs = printed.find() ? printed.group(2).trim() : null;
+        boolean host = printArgs != null && printed.group(1).equalsIgnoreCase("write-host");
+        Matcher assigned = STATE_ASSIGNMENT.matcher(loop);
+        String variable = assigned.find() ? assigned.group(1) : null;
+        Matcher exit = Pattern.compile("(?i)\\bexit\\s+(-?\\d+)").matcher(loop);
+        Integer exitCode = exit.find() ? Integer.valueOf(exit.group(1)) : null;
         boolean breaks = Pattern.compile("(?i)\\bbreak\\b").matcher(loop).find();
         // Bounded by a day: the run command's own timeout (90 minutes by default on Windows) ends it far sooner.
         while (now < 24 * 3600) {
             String state = state(now);
+            if (variable != null) {
+                vars.put(variable, state);
+            }
             boolean done = state.equals(WindowsImageState.RESEAL_TO_OOBE);
-            if (prints && (!done || !breaks)) {
-                out(state + CRLF);
+            if (printArgs != null && (!done || !breaks)) {
+                if (variable != null || printArgs.contains("\"")) {
+                    print(printArgs, host);
+                } else {
+                    out(state + CRLF);
+                }
             }
             if (done) {
-                return;
+                return exitCode;
             }
             now += interval;
         }

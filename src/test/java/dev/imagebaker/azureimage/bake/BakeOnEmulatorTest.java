@@ -103,7 +103,7 @@ class BakeOnEmulatorTest extends OnEmulator {
                 + " Failed while validating Sysprep session actions; hr = 0x8007001f", "").resource("azimg-sysprep-logs"));
         BakeConfig config = TestConfigs.config(dir, values, "2.0.0");
         assertThatThrownBy(() -> bake(config)).isInstanceOf(StepFailedException.class)
-                .hasMessageContaining("The guest did not shut down within 2.0s after sysprep was started.")
+                .hasMessageContaining("Sysprep did not reach IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE within 2.0s.")
                 .hasMessageContaining("Sysprep's Panther logs end with:")
                 .hasMessageContaining("Error [0x0f0082] SYSPRP ActionPlatform");
         assertThat(ids()).noneMatch(id -> id.contains("/resourceGroups/azimg-")).noneMatch(id -> id.contains("/versions/"));

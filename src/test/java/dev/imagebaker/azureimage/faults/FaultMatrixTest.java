@@ -70,7 +70,7 @@ class FaultMatrixTest {
                                 "did not finish within"))))));
         DynamicTest coverage = DynamicTest.dynamicTest("the faults fired in more than 90 cells",
                 () -> assertThat(MATRIX.fired()).as("cells where the fault fired").isGreaterThan(90));
-        return Stream.concat(Stream.concat(cells.cells(bake, operations, FaultCells.CLEANUP_ONLY, MATRIX), scripts),
+        return Stream.concat(Stream.concat(cells.cells(bake, operations, FaultCells.CLEANUP_ONLY, FaultCells.FAULTS, MATRIX), scripts),
                 Stream.of(coverage));
     }
 

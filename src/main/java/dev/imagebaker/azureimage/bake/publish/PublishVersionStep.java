@@ -2,10 +2,12 @@ package dev.imagebaker.azureimage.bake.publish;
 
 import dev.imagebaker.azureimage.bake.BakedVersion;
 import dev.imagebaker.azureimage.bake.Tags;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
 import dev.imagebaker.azureimage.bake.cloud.RegionReplication;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.cloud.VersionUpdate;
+import dev.imagebaker.azureimage.bake.run.Fixes;
 import dev.imagebaker.azureimage.bake.run.Step;
 import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
@@ -72,26 +74,69 @@ final class PublishVersionStep implements Step<PublishContext> {
         } else {
             ctx.progress.info("Publishing image version " + current.name() + " to " + describe(regions)
                     + (exclude ? "; excluded from latest (" + target.kind().name().toLowerCase(Locale.ROOT) + ")"
-                    : "; promoted to latest") + (endOfLife == null ? "" : "; end of life " + endOfLife));
+                    : "; promoted to latest once replicated") + (endOfLife == null ? "" : "; end of life " + endOfLife));
+            // Replicate first, still excluded from latest; promote only a version every region holds, so that a
+            // failed replication never leaves a version that new VMs of "latest" would get.
+            boolean replicateExcluded = current.excludeFromLatest() || exclude;
             Map<String, String> lastSeen = new HashMap<>();
-            try {
-                published = ctx.cloud.galleries().updateVersion(new VersionUpdate(target.id(), regions, exclude,
-                        endOfLife), publishing.replicationTimeout(), states -> report(ctx, states, lastSeen));
-            } catch (CloudTimeoutException e) {
-                throw new StepFailedException(what, target.id().value(), null, "Replication did not finish within "
-                        + Durations.format(publishing.replicationTimeout()) + ".", "Raise <timeouts><replication>;"
-                        + " run publish again to resume, it picks up where Azure is.", e);
+            published = update(ctx, new VersionUpdate(target.id(), regions, replicateExcluded, endOfLife), lastSeen);
+            failIfReplicationFailed(ctx, what);
+            if (replicateExcluded != exclude) {
+                published = promote(ctx, what, new VersionUpdate(target.id(), regions, exclude, endOfLife), lastSeen);
             }
         }
-        List<RegionReplication> failed = ctx.cloud.galleries().replication(target.id()).stream()
+        failIfReplicationFailed(ctx, what);
+        ctx.published = published;
+        return StepResult.CONTINUE;
+    }
+
+    /** lastSeen: each region's last reported state, so that a state is printed once across updates. */
+    private static VersionInfo update(PublishContext ctx, VersionUpdate update, Map<String, String> lastSeen) {
+        try {
+            return ctx.cloud.galleries().updateVersion(update, ctx.publishing.replicationTimeout(),
+                    states -> report(ctx, states, lastSeen));
+        } catch (CloudTimeoutException e) {
+            throw new StepFailedException("Publish image version " + ctx.target.id().path(),
+                    ctx.target.id().value(), null, "Replication did not finish within "
+                    + Durations.format(ctx.publishing.replicationTimeout()) + ".", "Raise <timeouts><replication>;"
+                    + " run publish again to resume, it picks up where Azure is.", e);
+        }
+    }
+
+    /**
+     * Makes the replicated version latest. Azure applies an update's properties even when its operation then
+     * fails, so a failed promotion is undone (excluded from latest again) and the message says whether that worked.
+     */
+    private static VersionInfo promote(PublishContext ctx, String what, VersionUpdate promotion,
+                                       Map<String, String> lastSeen) {
+        try {
+            return update(ctx, promotion, lastSeen);
+        } catch (RuntimeException e) {
+            String undone;
+            try {
+                ctx.cloud.galleries().updateVersion(new VersionUpdate(promotion.versionId(),
+                        promotion.targetRegions(), true, promotion.endOfLifeDate()),
+                        ctx.publishing.replicationTimeout(), states -> { });
+                undone = " The promotion was undone: the version is replicated but still excluded from latest.";
+            } catch (RuntimeException undo) {
+                undone = " Undoing the promotion failed too (" + undo.getMessage() + "): the version may now be"
+                        + " latest; check it with az sig image-version show.";
+            }
+            String code = e instanceof CloudException c ? c.code() : null;
+            String problem = (e instanceof StepFailedException f ? f.problem() : e.getMessage()) + undone;
+            String fix = e instanceof StepFailedException f ? f.fix() : Fixes.forError(code, e.getMessage());
+            throw new StepFailedException(what, ctx.target.id().value(), code, problem, fix, e);
+        }
+    }
+
+    private static void failIfReplicationFailed(PublishContext ctx, String what) {
+        List<RegionReplication> failed = ctx.cloud.galleries().replication(ctx.target.id()).stream()
                 .filter(RegionReplication::failed).toList();
         if (!failed.isEmpty()) {
-            throw new StepFailedException(what, target.id().value(), null, "Replication failed in "
+            throw new StepFailedException(what, ctx.target.id().value(), null, "Replication failed in "
                     + failed.stream().map(r -> r.region() + " (" + r.details() + ")").collect(Collectors.joining(", "))
                     + ".", "Run publish again; if it keeps failing, remove the region or check its quota.", null);
         }
-        ctx.published = published;
-        return StepResult.CONTINUE;
     }
 
     /** The configured regions, with the version's own region first: Azure requires it among the targets. */

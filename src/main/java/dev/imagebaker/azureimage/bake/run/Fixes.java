@@ -13,6 +13,10 @@ public final class Fixes {
                 && message.toLowerCase(Locale.ROOT).contains("quota")) {
             return forCode("QuotaExceeded");
         }
+        if (message != null && message.contains("already uses the identifier")) {
+            return "Give this image definition its own <gallery><publisher>, <offer> and <sku>: Azure requires the"
+                    + " three together to be unique within a gallery.";
+        }
         return forCode(code);
     }
 

@@ -11,8 +11,32 @@ import java.util.List;
 public final class Plan<C> {
     private final List<Node<C>> nodes = new ArrayList<>();
 
-    /** A step in the plan, to name as another step's prerequisite. */
-    public record Node<C>(int number, Step<C> step, List<Node<C>> after) {
+    /**
+     * A step in the plan, to name as another step's prerequisite. Equal only to itself: a record's structural
+     * hashCode would walk every prerequisite's prerequisites, exponential in a plan of many chained steps.
+     */
+    public static final class Node<C> {
+        private final int number;
+        private final Step<C> step;
+        private final List<Node<C>> after;
+
+        Node(int number, Step<C> step, List<Node<C>> after) {
+            this.number = number;
+            this.step = step;
+            this.after = after;
+        }
+
+        public int number() {
+            return number;
+        }
+
+        public Step<C> step() {
+            return step;
+        }
+
+        public List<Node<C>> after() {
+            return after;
+        }
     }
 
     /** Adds a step that runs once every step added so far has finished. */

@@ -8,6 +8,7 @@ public final class StepFailedException extends RuntimeException {
     private final String step;
     private final String resource;
     private final String azureCode;
+    private final String problem;
     private final String fix;
 
     public StepFailedException(String step, String resource, String azureCode, String problem, String fix, Throwable cause) {
@@ -15,6 +16,7 @@ public final class StepFailedException extends RuntimeException {
         this.step = step;
         this.resource = resource;
         this.azureCode = azureCode;
+        this.problem = problem;
         this.fix = fix;
     }
 
@@ -44,6 +46,11 @@ public final class StepFailedException extends RuntimeException {
 
     public String azureCode() {
         return azureCode;
+    }
+
+    /** What went wrong, without step, resource, code or fix. */
+    public String problem() {
+        return problem;
     }
 
     public String fix() {

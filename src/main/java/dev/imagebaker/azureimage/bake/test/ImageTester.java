@@ -16,6 +16,7 @@ import dev.imagebaker.azureimage.bake.guest.Credentials;
 import dev.imagebaker.azureimage.bake.guest.ScriptExecution;
 import dev.imagebaker.azureimage.bake.guest.Sizes;
 import dev.imagebaker.azureimage.bake.guest.TempGroup;
+import dev.imagebaker.azureimage.bake.run.Fixes;
 import dev.imagebaker.azureimage.bake.run.Plan;
 import dev.imagebaker.azureimage.bake.run.Progress;
 import dev.imagebaker.azureimage.bake.run.RunOutcome;
@@ -63,6 +64,8 @@ public final class ImageTester {
         volatile DefinitionInfo definition;
         volatile FileStaging.StagingArea staging;
         volatile String subnetId;
+        /** The image itself failed (a test, or its VMs never provision); not a failure of Azure or of this run. */
+        volatile boolean imageFailed;
 
         Run(TestConfig config, BakedVersion target, BuildNames names, StepRunner runner) {
             this.config = config;
@@ -90,7 +93,10 @@ public final class ImageTester {
                 + config.scripts().size() + " test script(s) (build " + names.buildId() + ")");
         Run run = new Run(config, target, names, runner);
         RunOutcome outcome = runner.run(plan(config), run);
-        tag(target, outcome.succeeded());
+        // Only a verdict on the image is recorded: a run that Azure or an interruption cut short says nothing of it.
+        if (outcome.succeeded() || run.imageFailed) {
+            tag(target, outcome.succeeded());
+        }
         outcome.throwIfFailed(() -> "The tests passed", deleteHint);
         progress.info("Image version " + target.id().version() + " passed its tests on " + config.count() + " VM(s)");
         return new TestResult(target.id().value(), config.count(), config.scripts().size(), outcome.stepTimes());
@@ -186,6 +192,7 @@ public final class ImageTester {
             return vm;
         } catch (CloudException e) {
             if ("OSProvisioningTimedOut".equalsIgnoreCase(e.code())) {
+                r.imageFailed = true;
                 throw new StepFailedException("Create test VM " + name, "VM " + group + "/" + name, e.code(), "A VM"
                         + " from the image did not finish provisioning: the image was most likely captured from a"
                         + " guest that was not generalized (waagent -deprovision+user or sysprep), so the guest does"
@@ -209,6 +216,7 @@ public final class ImageTester {
         ScriptExecution.Result result = ScriptExecution.run(cloud, progress, vm, "test-" + script.runName(), script,
                 text, config.osType(), config.environment(), config.secrets(), r.staging);
         if (!result.accepted()) {
+            r.imageFailed = true;
             throw new StepFailedException("Run test " + script.name() + " on " + vm.name(), "VM " + vm.resourceGroup()
                     + "/" + vm.name(), null, "Test " + script.name() + " failed on " + vm.name() + " with exit code "
                     + result.exitCode() + "." + result.errorTail(), "The image does not pass its tests: it stays a"
@@ -218,6 +226,11 @@ public final class ImageTester {
         }
     }
 
+    /**
+     * Records the verdict on the version, which publish reads: a version whose failure went unrecorded could be
+     * published, and a pass unrecorded is no pass, so a failure to tag fails the goal (or, after failed tests, is
+     * said loudly).
+     */
     private void tag(BakedVersion target, boolean passed) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(Tags.TEST, passed ? Tags.PASSED : Tags.FAILED);
@@ -226,7 +239,15 @@ public final class ImageTester {
             cloud.galleries().tagVersion(target.id(), tags, Duration.ofMinutes(10));
             progress.info("Tagged " + target.id().version() + " " + Tags.TEST + "=" + tags.get(Tags.TEST));
         } catch (CloudException e) {
-            progress.warn("Could not tag " + target.id() + " with the test result: " + e.getMessage());
+            if (!passed) {
+                progress.warn("Could not tag " + target.id() + " " + Tags.TEST + "=" + Tags.FAILED + " (" + e.code()
+                        + "): publish cannot tell that it failed its tests. Do not publish it; bake a fixed version.");
+                return;
+            }
+            throw new StepFailedException("Record the test result on " + target.id().path(), target.id().value(),
+                    e.code(), "The tests passed, but the version could not be tagged " + Tags.TEST + "="
+                    + Tags.PASSED + ": " + e.getMessage(), Fixes.forError(e.code(), e.getMessage())
+                    + " Then run test-image again.", e);
         }
     }
 }

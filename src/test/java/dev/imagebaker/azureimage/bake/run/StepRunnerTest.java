@@ -46,6 +46,18 @@ class StepRunnerTest {
         assertThat(outcome.stepTimes()).containsOnlyKeys("group", "vm");
     }
 
+    /** A bake of many scripts chains many steps; each waits for all before it, which must stay cheap. */
+    @Test
+    void aPlanOfSixtyChainedStepsRuns() {
+        Plan<Object> plan = new Plan<>();
+        for (int i = 1; i <= 60; i++) {
+            plan.then(step("step " + i, c -> { }));
+        }
+        RunOutcome outcome = runner.run(plan, new Object());
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(events).hasSize(120).startsWith("start step 1").endsWith("end step 60");
+    }
+
     @Test
     void independentStepsRunAtTheSameTime() {
         // Each step waits for the other at the barrier: run one after the other, both would break it.
