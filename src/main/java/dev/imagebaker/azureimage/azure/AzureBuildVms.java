@@ -72,7 +72,7 @@ final class AzureBuildVms implements BuildVms {
                         .withIpConfigurations(List.of(new NetworkInterfaceIpConfigurationInner().withName("private")
                                 .withSubnet(new SubnetInner().withId(r.subnetId()))
                                 .withPrivateIpAllocationMethod(IpAllocationMethod.DYNAMIC).withPrimary(true)))),
-                timeout, "Creating the network interface of " + r.name(), NetworkInterfaceInner::id,
+                timeout, "Creating the network interface of " + r.name(), PollSchedule.QUICK, NetworkInterfaceInner::id,
                 () -> compute.networkManager().serviceClient().getNetworkInterfaces()
                         .getByResourceGroup(r.resourceGroup(), r.name() + "-nic"));
         VirtualMachineInner vm = new VirtualMachineInner().withLocation(r.location()).withTags(r.tags())
@@ -101,7 +101,7 @@ final class AzureBuildVms implements BuildVms {
                     .withProduct(r.plan().product()));
         }
         VirtualMachineInner created = Lro.awaitResource(() -> compute.serviceClient().getVirtualMachines()
-                .beginCreateOrUpdate(r.resourceGroup(), r.name(), vm), timeout, "Creating VM " + r.name(),
+                .beginCreateOrUpdate(r.resourceGroup(), r.name(), vm), timeout, "Creating VM " + r.name(), PollSchedule.VM,
                 VirtualMachineInner::id, () -> compute.serviceClient().getVirtualMachines()
                         .getByResourceGroup(r.resourceGroup(), r.name()));
         return new BuildVm(created.id(), r.resourceGroup(), r.name());
@@ -156,7 +156,7 @@ final class AzureBuildVms implements BuildVms {
     @Override
     public void powerOff(BuildVm vm, Duration timeout) {
         Lro.await(() -> compute.serviceClient().getVirtualMachines().beginPowerOff(vm.resourceGroup(), vm.name()),
-                timeout, "Stopping VM " + vm.name());
+                timeout, "Stopping VM " + vm.name(), PollSchedule.POWER);
     }
 
     @Override
@@ -182,7 +182,7 @@ final class AzureBuildVms implements BuildVms {
     @Override
     public void restart(BuildVm vm, Duration timeout) {
         Lro.await(() -> compute.serviceClient().getVirtualMachines().beginRestart(vm.resourceGroup(), vm.name()),
-                timeout, "Restarting VM " + vm.name());
+                timeout, "Restarting VM " + vm.name(), PollSchedule.VM);
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             VirtualMachineInstanceViewInner view = Lro.call(() -> compute.serviceClient().getVirtualMachines()
@@ -203,7 +203,7 @@ final class AzureBuildVms implements BuildVms {
     @Override
     public void deallocate(BuildVm vm, Duration timeout) {
         Lro.await(() -> compute.serviceClient().getVirtualMachines().beginDeallocate(vm.resourceGroup(), vm.name()),
-                timeout, "Deallocating VM " + vm.name());
+                timeout, "Deallocating VM " + vm.name(), PollSchedule.VM);
     }
 
     @Override

@@ -85,7 +85,7 @@ final class AzureGalleries implements Galleries {
                                      Duration timeout) {
         GalleryInner g = Lro.awaitResource(() -> compute.serviceClient().getGalleries().beginCreateOrUpdate(
                 resourceGroup, name, new GalleryInner().withLocation(location).withTags(tags)), timeout,
-                "Creating gallery " + name,
+                "Creating gallery " + name, PollSchedule.GALLERY,
                 GalleryInner::id, () -> compute.serviceClient().getGalleries().getByResourceGroup(resourceGroup, name));
         return new GalleryInfo(g.id(), AzureRegions.normalize(g.location()));
     }
@@ -128,7 +128,7 @@ final class AzureGalleries implements Galleries {
         }
         return toInfo(Lro.awaitResource(() -> compute.serviceClient().getGalleryImages().beginCreateOrUpdate(
                 r.resourceGroup(), r.gallery(), r.name(), definition), timeout, "Creating image definition "
-                + r.name(), GalleryImageInner::id, () -> compute.serviceClient().getGalleryImages()
+                + r.name(), PollSchedule.GALLERY, GalleryImageInner::id, () -> compute.serviceClient().getGalleryImages()
                 .get(r.resourceGroup(), r.gallery(), r.name())));
     }
 
@@ -186,7 +186,7 @@ final class AzureGalleries implements Galleries {
         GalleryImageVersionId v = r.id();
         return toInfo(Lro.awaitResource(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(
                 v.resourceGroup(), v.gallery(), v.definition(), v.version(), version), timeout,
-                "Creating image version " + v.version(), GalleryImageVersionInner::id,
+                "Creating image version " + v.version(), PollSchedule.REPLICATION, GalleryImageVersionInner::id,
                 () -> compute.serviceClient().getGalleryImageVersions().get(v.resourceGroup(), v.gallery(),
                         v.definition(), v.version())));
     }
@@ -235,7 +235,8 @@ final class AzureGalleries implements Galleries {
         merged.putAll(tags);
         inner.withTags(merged);
         Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(v.resourceGroup(),
-                v.gallery(), v.definition(), v.version(), inner), timeout, "Tagging image version " + v.version());
+                v.gallery(), v.definition(), v.version(), inner), timeout, "Tagging image version " + v.version(),
+                PollSchedule.GALLERY);
     }
 
     @Override
@@ -258,7 +259,8 @@ final class AzureGalleries implements Galleries {
     public void deleteVersion(GalleryImageVersionId v, Duration timeout) {
         try {
             Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginDelete(v.resourceGroup(),
-                    v.gallery(), v.definition(), v.version()), timeout, "Deleting image version " + v.version());
+                    v.gallery(), v.definition(), v.version()), timeout, "Deleting image version " + v.version(),
+                    PollSchedule.VM);
         } catch (CloudException e) {
             if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
                 throw e;

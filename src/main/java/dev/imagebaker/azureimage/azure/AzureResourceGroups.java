@@ -42,8 +42,20 @@ final class AzureResourceGroups implements ResourceGroups {
     public void delete(String name, Duration timeout) {
         try {
             Lro.await(() -> compute.resourceManager().serviceClient().getResourceGroups().beginDelete(name), timeout,
-                    "Deleting resource group " + name);
+                    "Deleting resource group " + name, PollSchedule.GROUP_DELETE);
         } catch (dev.imagebaker.azureimage.bake.cloud.CloudException e) {
+            if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void beginDelete(String name) {
+        try {
+            // Building the poller sends the DELETE and reads Azure's 202; nobody polls it afterwards.
+            Lro.call(() -> compute.resourceManager().serviceClient().getResourceGroups().beginDelete(name));
+        } catch (CloudException e) {
             if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
                 throw e;
             }
@@ -92,21 +104,21 @@ final class AzureResourceGroups implements ResourceGroups {
         try {
             switch (r.type().toLowerCase(Locale.ROOT)) {
                 case "microsoft.compute/virtualmachines" -> Lro.await(() -> compute.serviceClient()
-                        .getVirtualMachines().beginDelete(group, name), timeout, what);
+                        .getVirtualMachines().beginDelete(group, name), timeout, what, PollSchedule.VM);
                 case "microsoft.compute/disks" -> Lro.await(() -> compute.serviceClient().getDisks()
-                        .beginDelete(group, name), timeout, what);
+                        .beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 case "microsoft.storage/storageaccounts" -> Lro.run(() -> compute.storageManager().serviceClient()
                         .getStorageAccounts().delete(group, name));
                 case "microsoft.network/networkinterfaces" -> Lro.await(() -> compute.networkManager()
-                        .serviceClient().getNetworkInterfaces().beginDelete(group, name), timeout, what);
+                        .serviceClient().getNetworkInterfaces().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 case "microsoft.network/virtualnetworks" -> Lro.await(() -> compute.networkManager()
-                        .serviceClient().getVirtualNetworks().beginDelete(group, name), timeout, what);
+                        .serviceClient().getVirtualNetworks().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 case "microsoft.network/natgateways" -> Lro.await(() -> compute.networkManager().serviceClient()
-                        .getNatGateways().beginDelete(group, name), timeout, what);
+                        .getNatGateways().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 case "microsoft.network/publicipaddresses" -> Lro.await(() -> compute.networkManager()
-                        .serviceClient().getPublicIpAddresses().beginDelete(group, name), timeout, what);
+                        .serviceClient().getPublicIpAddresses().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 case "microsoft.network/networksecuritygroups" -> Lro.await(() -> compute.networkManager()
-                        .serviceClient().getNetworkSecurityGroups().beginDelete(group, name), timeout, what);
+                        .serviceClient().getNetworkSecurityGroups().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 default -> throw new CloudException("UnexpectedResource", 0, "The build left a " + r.type() + " ("
                         + r.id() + "), which the plugin never creates: delete it yourself.");
             }

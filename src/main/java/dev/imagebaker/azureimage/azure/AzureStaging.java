@@ -58,7 +58,7 @@ final class AzureStaging implements FileStaging {
                 .getStorageAccounts().beginCreate(resourceGroup, accountName, new StorageAccountCreateParameters()
                         .withLocation(location).withTags(tags).withKind(Kind.STORAGE_V2).withSku(new Sku().withName(SkuName.STANDARD_LRS))
                         .withEnableHttpsTrafficOnly(true).withMinimumTlsVersion(MinimumTlsVersion.TLS1_2)
-                        .withAllowBlobPublicAccess(false)), timeout, "Creating storage account " + accountName,
+                        .withAllowBlobPublicAccess(false)), timeout, "Creating storage account " + accountName, PollSchedule.STORAGE,
                 StorageAccountInner::id, () -> compute.storageManager().serviceClient().getStorageAccounts()
                         .getByResourceGroup(resourceGroup, accountName));
         for (String container : new String[] {CONTAINER, LOGS}) {

@@ -5,12 +5,13 @@ import com.azure.core.management.polling.PollResult;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
+import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -25,22 +26,17 @@ final class Lro {
     private Lro() {
     }
 
-    /** Waits for a long-running operation at most timeout and returns its result; Failed becomes an error. */
-    static <T> T await(Supplier<SyncPoller<?, T>> start, Duration timeout, String what) {
+    /**
+     * Waits for a long-running operation at most timeout and returns its result; Failed becomes an error. typical:
+     * how long the operation usually takes on Azure (see PollSchedule).
+     */
+    static <T> T await(Supplier<SyncPoller<?, T>> start, Duration timeout, String what, Duration typical) {
         SyncPoller<?, T> poller = call(start);
         PollResponse<?> last;
         try {
-            last = poller.waitForCompletion(timeout);
+            last = pollUntilDone(poller, timeout, what, new PollSchedule(typical));
         } catch (ManagementException e) {
             throw translate(e);
-        } catch (RuntimeException e) {
-            if (hasCause(e, TimeoutException.class)) {
-                throw new CloudTimeoutException(what, timeout);
-            }
-            throw e;
-        }
-        if (last.getStatus() == LongRunningOperationStatus.IN_PROGRESS) {
-            throw new CloudTimeoutException(what, timeout);
         }
         if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
             throw failed(last, what);
@@ -48,13 +44,42 @@ final class Lro {
         return call(poller::getFinalResult);
     }
 
+    private static PollResponse<?> pollUntilDone(SyncPoller<?, ?> poller, Duration timeout, String what,
+                                                 PollSchedule schedule) {
+        Instant deadline = Instant.now().plus(timeout);
+        // Azure's answer to the request itself, without another request: done already, or how long to wait.
+        PollResponse<?> last = poller.waitUntil(LongRunningOperationStatus.IN_PROGRESS);
+        while (!last.getStatus().isComplete()) {
+            Duration untilDeadline = Duration.between(Instant.now(), deadline);
+            if (untilDeadline.isNegative()) {
+                throw new CloudTimeoutException(what, timeout);
+            }
+            Duration retryAfter = last.getRetryAfter();
+            Duration wait = retryAfter != null && retryAfter.compareTo(Duration.ZERO) > 0 ? retryAfter
+                    // Through the SDK's delay provider, so that the emulator's time scale shortens it.
+                    : ResourceManagerUtils.InternalRuntimeContext.getDelayDuration(schedule.next());
+            pause(wait.compareTo(untilDeadline) < 0 ? wait : untilDeadline, what);
+            last = poller.poll();
+        }
+        return last;
+    }
+
+    private static void pause(Duration wait, String what) {
+        try {
+            Thread.sleep(Math.max(1, wait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudException("OperationInterrupted", 0, what + " was interrupted while waiting for Azure");
+        }
+    }
+
     /**
      * Like {@link #await} for a resource: when the result came back without its id (the SDK swallowed an error of
      * the final GET), reads the resource again, so that a real error surfaces with its code.
      */
-    static <T> T awaitResource(Supplier<SyncPoller<?, T>> start, Duration timeout, String what,
+    static <T> T awaitResource(Supplier<SyncPoller<?, T>> start, Duration timeout, String what, Duration typical,
                                Function<T, String> idOf, Supplier<T> read) {
-        T result = await(start, timeout, what);
+        T result = await(start, timeout, what, typical);
         return result != null && idOf.apply(result) != null ? result : call(read);
     }
 
@@ -122,14 +147,5 @@ final class Lro {
 
     static boolean isNotFound(ManagementException e) {
         return e.getResponse() != null && e.getResponse().getStatusCode() == 404;
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

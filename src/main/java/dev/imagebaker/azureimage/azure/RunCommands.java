@@ -64,7 +64,7 @@ final class RunCommands {
         }
         Lro.await(() -> compute.serviceClient().getVirtualMachineRunCommands().beginCreateOrUpdate(vm.resourceGroup(),
                 vm.name(), request.name(), command), request.timeout().plus(REPORTING_MARGIN),
-                "Starting script " + request.name());
+                "Starting script " + request.name(), PollSchedule.QUICK);
     }
 
     /** Runs the script to its end, following its output, then deletes the run command. */
@@ -116,7 +116,8 @@ final class RunCommands {
 
     private void delete(BuildVm vm, RunCommandRequest request) {
         Lro.await(() -> compute.serviceClient().getVirtualMachineRunCommands().beginDelete(vm.resourceGroup(),
-                vm.name(), request.name()), REPORTING_MARGIN, "Deleting run command " + request.name());
+                vm.name(), request.name()), REPORTING_MARGIN, "Deleting run command " + request.name(),
+                PollSchedule.QUICK);
     }
 
     private String location(BuildVm vm) {

@@ -13,6 +13,7 @@ public record BakeConfig(String subscriptionId, String tenantId, String location
                          OsType osType, String vmSize, GalleryTarget gallery, List<ScriptSpec> scripts,
                          List<FileCopy> files, Map<String, String> environment, Map<String, Secret> secrets,
                          MappedVersion imageVersion, Timeouts timeouts, boolean keepOnFailure, Duration tempGroupTtl,
+                         boolean waitForDeletion,
                          Publishing publishing, EmulatorSettings emulator, ProjectInfo project, Placement placement,
                          Access access, List<String> warnings) {
     public BakeConfig {

@@ -79,11 +79,12 @@ public final class BakeConfigReader {
         Timeouts timeouts = reader.timeouts();
         boolean keepOnFailure = values.bool(PropertyNames.KEEP_ON_FAILURE);
         Duration ttl = values.duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
+        boolean waitForDeletion = values.bool(PropertyNames.WAIT_FOR_DELETION, true);
         Placement placement = reader.placement();
         Access access = AccessReader.read(values, options.secrets(), project.baseDir(), emulator.enabled());
         reader.failOnProblems();
         return new TestConfig(subscription.toLowerCase(Locale.ROOT), tenant, emulator, os, test.vmSize(),
-                test.count(), test.scripts(), environment, secrets, timeouts, keepOnFailure, ttl, project, placement,
+                test.count(), test.scripts(), environment, secrets, timeouts, keepOnFailure, ttl, waitForDeletion, project, placement,
                 access);
     }
 
@@ -163,6 +164,7 @@ public final class BakeConfigReader {
         Timeouts timeouts = timeouts();
         Duration ttl = values.duration(PropertyNames.TEMP_GROUP_TTL, "PT6H");
         boolean keepOnFailure = values.bool(PropertyNames.KEEP_ON_FAILURE);
+        boolean waitForDeletion = values.bool(PropertyNames.WAIT_FOR_DELETION, true);
         Publishing publishing = PublishingReader.read(values, location, options.publishLater(), access.cloud());
         Placement placement = placement();
         if (options.checkTests() && osType != null) {
@@ -171,7 +173,7 @@ public final class BakeConfigReader {
         }
         failOnProblems();
         return new BakeConfig(subscription.toLowerCase(Locale.ROOT), tenant, location, source, osType, vmSize,
-                gallery, scripts, files, environment, secrets, version, timeouts, keepOnFailure, ttl, publishing,
+                gallery, scripts, files, environment, secrets, version, timeouts, keepOnFailure, ttl, waitForDeletion, publishing,
                 emulator, project, placement, access, values.warnings());
     }
 

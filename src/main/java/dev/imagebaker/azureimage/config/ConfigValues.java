@@ -121,7 +121,11 @@ final class ConfigValues {
     }
 
     boolean bool(String property) {
-        String v = get(property, "false");
+        return bool(property, false);
+    }
+
+    boolean bool(String property, boolean defaultValue) {
+        String v = get(property, String.valueOf(defaultValue));
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
             problem(property, "'" + v + "' is neither true nor false.", "Use true or false.");
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 public record TestConfig(String subscriptionId, String tenantId, EmulatorSettings emulator, OsType osType,
                          String vmSize, int count, List<ScriptSpec> scripts, Map<String, String> environment,
                          Map<String, Secret> secrets, Timeouts timeouts, boolean keepOnFailure, Duration tempGroupTtl,
+                         boolean waitForDeletion,
                          ProjectInfo project, Placement placement, Access access) {
     public TestConfig {
         scripts = List.copyOf(scripts);

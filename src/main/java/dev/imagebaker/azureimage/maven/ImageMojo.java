@@ -150,6 +150,13 @@ abstract class ImageMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.TEMP_GROUP_TTL, defaultValue = "PT6H")
     String tempGroupTtl;
 
+    /**
+     * Wait until Azure has deleted the temporary group (true), or leave the deletion running once Azure accepted it
+     * (false: faster; azure-image:clean removes the group if Azure's deletion fails).
+     */
+    @Parameter(property = PropertyNames.WAIT_FOR_DELETION, defaultValue = "true")
+    boolean waitForDeletion;
+
     /** Run against the embedded Azure emulator instead of Azure: offline, nothing is created in Azure. */
     @Parameter(property = PropertyNames.EMULATOR, defaultValue = "false")
     boolean emulator;

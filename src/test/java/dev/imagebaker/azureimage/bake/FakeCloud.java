@@ -121,6 +121,11 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     }
 
     @Override
+    public void beginDelete(String name) {
+        call("beginDeleteGroup " + name);
+    }
+
+    @Override
     public BuildVm create(BuildVmRequest request, Duration timeout) {
         vmRequests.add(request);
         call("createVm " + request.name() + " " + request.imageReference());

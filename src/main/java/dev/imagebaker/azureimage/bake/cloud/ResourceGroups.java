@@ -19,6 +19,12 @@ public interface ResourceGroups {
     /** Deletes the group and everything in it, waiting at most timeout; a missing group is not an error. */
     void delete(String name, Duration timeout);
 
+    /**
+     * Asks Azure to delete the group and returns once Azure accepted (Packer's async_resourcegroup_delete); a missing
+     * group is not an error. The group's tags let azure-image:clean finish the job if Azure's deletion fails.
+     */
+    void beginDelete(String name);
+
     /** The resources of a group that carry the tag, with all their tags (a shared build group). */
     java.util.List<TaggedResource> listTaggedResources(String group, String tagName);
 

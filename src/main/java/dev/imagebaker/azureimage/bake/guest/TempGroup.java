@@ -19,11 +19,12 @@ public final class TempGroup {
 
     /**
      * The build's group: a new temporary group, tagged so that azure-image:clean finds it if the build is killed,
-     * whose deletion is registered before it is created; or, in a shared build group (names.sharedGroup()), the
+     * whose deletion (awaited, or only requested when waitForDeletion is off) is registered before it is created; or, in a shared build group (names.sharedGroup()), the
      * existing group, checked, and the deletion of the build's tagged resources in it.
      */
     public static void prepare(Cloud cloud, CleanupStack cleanups, BuildNames names, String location, Duration ttl,
-                               String createdBy, Duration deleteTimeout, Map<String, String> userTags) {
+                               String createdBy, Duration deleteTimeout, boolean waitForDeletion,
+                               Map<String, String> userTags) {
         String group = names.tempGroup();
         if (names.sharedGroup()) {
             if (!cloud.groups().exists(group)) {
@@ -36,8 +37,14 @@ public final class TempGroup {
                             names.buildId(), deleteTimeout));
             return;
         }
-        cleanups.push("resource group " + group, CleanupStack.When.ALWAYS,
-                () -> cloud.groups().delete(group, deleteTimeout));
+        if (waitForDeletion) {
+            cleanups.push("resource group " + group, CleanupStack.When.ALWAYS,
+                    () -> cloud.groups().delete(group, deleteTimeout));
+        } else {
+            // Its tags let azure-image:clean finish the job should Azure's deletion fail later.
+            cleanups.push("resource group " + group + " (Azure finishes the deletion in the background)",
+                    CleanupStack.When.ALWAYS, () -> cloud.groups().beginDelete(group));
+        }
         Map<String, String> tags = new LinkedHashMap<>(userTags);
         tags.putAll(ownTags(names.buildId(), ttl, createdBy));
         cloud.groups().create(group, location, tags);

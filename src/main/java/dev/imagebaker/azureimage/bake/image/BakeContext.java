@@ -27,18 +27,19 @@ public final class BakeContext {
     final Instant started;
     final String versionName;
     final CleanupStack cleanups;
-    ResolvedSource source;
-    ImageFacts facts;
-    Fingerprint fingerprint;
-    GalleryInfo gallery;
-    DefinitionInfo definition;
-    BuildVm vm;
+    // Steps run concurrently where they do not depend on each other: what one sets, later ones read.
+    volatile ResolvedSource source;
+    volatile ImageFacts facts;
+    volatile Fingerprint fingerprint;
+    volatile GalleryInfo gallery;
+    volatile DefinitionInfo definition;
+    volatile BuildVm vm;
     /** The build VM's security type, chosen when placement is checked. */
-    SecurityType securityType;
+    volatile SecurityType securityType;
     /** The subnet of the build VM: the plugin's own, or an existing one. */
-    String subnetId;
-    VersionInfo version;
-    FileStaging.StagingArea staging;
+    volatile String subnetId;
+    volatile VersionInfo version;
+    volatile FileStaging.StagingArea staging;
     private java.util.List<Payloads.Payload> payloads;
 
     BakeContext(BakeConfig config, Cloud cloud, Progress progress, BuildNames names, Instant started,
@@ -53,7 +54,7 @@ public final class BakeContext {
     }
 
     /** The files to copy, prepared once (directories archived under target/azure-image/files). */
-    java.util.List<Payloads.Payload> payloads() {
+    synchronized java.util.List<Payloads.Payload> payloads() {
         if (payloads == null) {
             payloads = Payloads.prepare(config.files(), config.osType(),
                     config.project().buildDir().resolve("azure-image/files"));

@@ -30,34 +30,37 @@ public final class Baker {
         this.heartbeatInterval = heartbeatInterval;
     }
 
-    /** The bake's steps, in order; one that finds the version already baked ends the plan. */
+    /**
+     * The bake's steps; one that finds the version already baked ends the plan. Once placement is checked, the
+     * gallery is prepared alongside the temporary group, its storage and network and the build VM (Azure's critical
+     * path), and only the capture waits for both; storage and network are made side by side; scripts wait for the
+     * storage that takes their output.
+     */
     static Plan<BakeContext> plan(BakeConfig config) {
         Plan<BakeContext> plan = new Plan<>();
         plan.then(new ResolveSourceStep());
         plan.then(new FindExistingStep());
-        plan.then(new CheckPlacementStep());
-        plan.then(new PrepareGalleryStep());
-        plan.then(new CreateTempGroupStep());
-        plan.then(new CreateStorageStep());
+        Plan.Node<BakeContext> checked = plan.then(new CheckPlacementStep());
+        Plan.Node<BakeContext> gallery = plan.after(new PrepareGalleryStep(), checked);
+        Plan.Node<BakeContext> group = plan.after(new CreateTempGroupStep(), checked);
+        Plan.Node<BakeContext> storage = plan.after(new CreateStorageStep(), group);
+        Plan.Node<BakeContext> staged = config.files().isEmpty() ? storage
+                : plan.after(new StageFilesStep(), storage);
+        Plan.Node<BakeContext> network = config.placement().network().existingSubnet() ? group
+                : plan.after(new CreateNetworkStep(), group);
+        Plan.Node<BakeContext> last = plan.after(new CreateBuildVmStep(), network);
         if (!config.files().isEmpty()) {
-            plan.then(new StageFilesStep());
-        }
-        if (!config.placement().network().existingSubnet()) {
-            plan.then(new CreateNetworkStep());
-        }
-        plan.then(new CreateBuildVmStep());
-        if (!config.files().isEmpty()) {
-            plan.then(new InstallFilesStep());
+            last = plan.after(new InstallFilesStep(), last, staged);
         }
         for (ScriptSpec script : config.scripts()) {
-            plan.then(new RunScriptStep(script));
+            last = plan.after(new RunScriptStep(script), last, storage);
             if (script.restartAfter()) {
-                plan.then(new RestartStep(script.name()));
+                last = plan.after(new RestartStep(script.name()), last);
             }
         }
-        plan.then(new DeprovisionStep());
-        plan.then(new GeneralizeStep());
-        plan.then(new CaptureStep());
+        last = plan.after(new DeprovisionStep(), last, storage);
+        last = plan.after(new GeneralizeStep(), last);
+        plan.after(new CaptureStep(), last, gallery);
         return plan;
     }
 

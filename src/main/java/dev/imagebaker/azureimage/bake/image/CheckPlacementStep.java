@@ -41,8 +41,15 @@ final class CheckPlacementStep implements Step<BakeContext> {
         VmSku size = Sizes.require(ctx.cloud.catalog().vmSizes(ctx.config.location()), ctx.config.vmSize(),
                 ctx.config.location(), ctx.facts, ctx.source.resolved(), (problem, fix) -> refusal(ctx, problem, fix));
         GalleryTarget g = ctx.config.gallery();
-        ctx.definition = ctx.cloud.galleries().definition(g.resourceGroup(), g.name(), ctx.config.definition())
-                .orElse(null);
+        ctx.gallery = ctx.cloud.galleries().gallery(g.resourceGroup(), g.name()).orElse(null);
+        if (ctx.gallery != null && !ctx.config.location().equals(ctx.gallery.location())) {
+            throw refusal(ctx, "The gallery " + g.name() + " is in " + ctx.gallery.location() + ", but the build runs"
+                    + " in " + ctx.config.location() + "; Azure captures an image version in the region of its source"
+                    + " VM, which must be the gallery's region.", "Set <location>" + ctx.gallery.location()
+                    + "</location> (versions replicate to other regions through <targetRegions>).");
+        }
+        ctx.definition = ctx.gallery == null ? null : ctx.cloud.galleries().definition(g.resourceGroup(), g.name(),
+                ctx.config.definition()).orElse(null);
         ctx.securityType = securityType(ctx, size);
         if (ctx.definition != null) {
             fitsDefinition(ctx);

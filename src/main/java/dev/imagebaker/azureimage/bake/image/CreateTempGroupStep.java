@@ -21,7 +21,8 @@ final class CreateTempGroupStep implements Step<BakeContext> {
     @Override
     public StepResult run(BakeContext ctx) {
         TempGroup.prepare(ctx.cloud, ctx.cleanups, ctx.names, ctx.config.location(), ctx.config.tempGroupTtl(),
-                ctx.createdBy(), ctx.config.timeouts().operation(), ctx.config.placement().tags());
+                ctx.createdBy(), ctx.config.timeouts().operation(), ctx.config.waitForDeletion(),
+                ctx.config.placement().tags());
         return StepResult.CONTINUE;
     }
 }

@@ -4,7 +4,6 @@ import dev.imagebaker.azureimage.bake.cloud.DefinitionRequest;
 import dev.imagebaker.azureimage.bake.cloud.Galleries;
 import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
 import dev.imagebaker.azureimage.bake.run.Step;
-import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
 import dev.imagebaker.azureimage.config.GalleryTarget;
 import java.util.LinkedHashMap;
@@ -38,17 +37,11 @@ final class PrepareGalleryStep implements Step<BakeContext> {
             ctx.cloud.groups().create(target.resourceGroup(), location, ctx.tags(Map.of()));
             ctx.progress.info("      created resource group " + target.resourceGroup() + " in " + location);
         }
-        ctx.gallery = galleries.gallery(target.resourceGroup(), target.name()).orElse(null);
+        // Placement already read the gallery (and refused one in another region).
         if (ctx.gallery == null) {
             ctx.gallery = galleries.createGallery(target.resourceGroup(), target.name(), location, ctx.tags(Map.of()),
                     ctx.config.timeouts().operation());
             ctx.progress.info("      created gallery " + target.name() + " in " + location);
-        } else if (!location.equals(ctx.gallery.location())) {
-            throw new StepFailedException(title(ctx), resource(ctx), null, "The gallery " + target.name() + " is in "
-                    + ctx.gallery.location() + ", but the build runs in " + location + "; Azure captures an image"
-                    + " version in the region of its source VM, which must be the gallery's region.", "Set <location>"
-                    + ctx.gallery.location() + "</location> (versions replicate to other regions through"
-                    + " <targetRegions>).", null);
         }
         if (ctx.definition == null) {
             String name = ctx.config.definition();

@@ -103,41 +103,45 @@ public final class ImageTester {
     }
 
     /**
-     * Check the candidate and the test VM size, create the group, its storage (the tests' whole output goes there:
-     * Azure keeps only the last 4 KB) and network, then for each VM: create it, run every test on it.
+     * Check the candidate and the test VM size, create the group, then its storage (the tests' whole output goes
+     * there: Azure keeps only the last 4 KB) and network side by side; then every VM at once, each running every
+     * test once it and the storage exist.
      */
     private Plan<Run> plan(TestConfig config) {
         Plan<Run> plan = new Plan<>();
         plan.then(Step.of(r -> "Check candidate " + r.target.id().version() + " and test VM size " + config.vmSize(),
                 r -> r.target.id().value(), this::checkCandidate));
-        plan.then(Step.of(r -> (r.names.sharedGroup() ? "Use build resource group " : "Create resource group ")
-                        + r.names.tempGroup(), r -> "resource group " + r.names.tempGroup(),
+        Plan.Node<Run> group = plan.then(Step.of(r -> (r.names.sharedGroup() ? "Use build resource group "
+                        : "Create resource group ") + r.names.tempGroup(), r -> "resource group " + r.names.tempGroup(),
                 r -> TempGroup.prepare(cloud, r.runner.cleanups(), r.names, r.target.location(), config.tempGroupTtl(),
-                        r.createdBy(), config.timeouts().operation(), config.placement().tags())));
-        plan.then(Step.of(r -> "Create storage account " + r.names.storageAccount() + " for test output",
-                r -> "storage account " + r.names.tempGroup() + "/" + r.names.storageAccount(),
-                r -> r.staging = cloud.staging().create(r.names.tempGroup(), r.target.location(),
-                        r.names.storageAccount(), r.tags(), config.timeouts().operation())));
+                        r.createdBy(), config.timeouts().operation(), config.waitForDeletion(),
+                        config.placement().tags())));
+        Plan.Node<Run> storage = plan.after(Step.of(r -> "Create storage account " + r.names.storageAccount()
+                        + " for test output", r -> "storage account " + r.names.tempGroup() + "/"
+                        + r.names.storageAccount(), r -> r.staging = cloud.staging().create(r.names.tempGroup(),
+                        r.target.location(), r.names.storageAccount(), r.tags(), config.timeouts().operation())),
+                group);
         NetworkSettings network = config.placement().network();
+        Plan.Node<Run> subnet;
         if (network.existingSubnet()) {
-            plan.then(Step.of(r -> "Use subnet " + network.subnetId(), r -> network.subnetId(),
-                    r -> r.subnetId = network.subnetId()));
+            subnet = plan.after(Step.of(r -> "Use subnet " + network.subnetId(), r -> network.subnetId(),
+                    r -> r.subnetId = network.subnetId()), group);
         } else {
-            plan.then(Step.of(r -> "Create network " + r.names.tempGroup() + "/" + r.names.vm("test") + "-vnet",
-                    r -> "virtual network " + r.names.tempGroup() + "/" + r.names.vm("test") + "-vnet",
+            subnet = plan.after(Step.of(r -> "Create network " + r.names.tempGroup() + "/" + r.names.vm("test")
+                            + "-vnet", r -> "virtual network " + r.names.tempGroup() + "/" + r.names.vm("test") + "-vnet",
                     r -> r.subnetId = cloud.networks().createBuildNetwork(r.names.tempGroup(), r.target.location(),
                             r.names.vm("test"), network.outbound() == NetworkSettings.Outbound.NAT, r.tags(),
-                            config.timeouts().operation())));
+                            config.timeouts().operation())), group);
         }
         for (int i = 1; i <= config.count(); i++) {
             String role = "test-" + i;
-            plan.then(Step.of(r -> "Create test VM " + r.names.vm(role) + " (" + config.vmSize() + ") from "
-                    + r.target.id().version(), r -> "VM " + r.names.tempGroup() + "/" + r.names.vm(role),
-                    r -> r.vms.put(role, createVm(r, r.names.vm(role)))));
+            Plan.Node<Run> last = plan.after(Step.of(r -> "Create test VM " + r.names.vm(role) + " ("
+                    + config.vmSize() + ") from " + r.target.id().version(), r -> "VM " + r.names.tempGroup() + "/"
+                    + r.names.vm(role), r -> r.vms.put(role, createVm(r, r.names.vm(role)))), subnet);
             for (ScriptSpec script : config.scripts()) {
-                plan.then(Step.of(r -> "Run test " + script.name() + " on " + r.names.vm(role),
+                last = plan.after(Step.of(r -> "Run test " + script.name() + " on " + r.names.vm(role),
                         r -> "VM " + r.names.tempGroup() + "/" + r.names.vm(role),
-                        r -> runTest(r, r.vms.get(role), script)));
+                        r -> runTest(r, r.vms.get(role), script)), last, storage);
             }
         }
         return plan;

@@ -50,14 +50,18 @@ class BakerTest {
     void runsTheStepsInOrderAndDeletesTheTemporaryGroupLast() {
         BakeResult result = bake();
         List<String> calls = fake.calls;
+        // The gallery is prepared alongside the build VM, so each chain keeps its own order.
+        String checks = "vmSizes westeurope";
         assertThat(calls).containsSubsequence(
-                "versions server", "facts 24.04.202411030", "version 1.4.2", "regions", "vmSizes westeurope",
-                "definition orders-service", "createDefinition orders-service {SecurityType=TrustedLaunch}",
+                "versions server", "facts 24.04.202411030", "version 1.4.2", "regions", checks);
+        assertThat(calls).containsSubsequence(checks,
                 "createGroup azimg-orders-service-" + result.buildId(), "createStorage azimg" + result.buildId().replace("-", ""),
                 "createVm azimg-build Canonical:ubuntu-24_04-lts:server:24.04.202411030",
                 "runScript 10-packages", "runScript 20-app", "startDetached azimg-deprovision", "awaitStopped azimg-build",
                 "deallocate azimg-build", "generalize azimg-build", "createVersion 1.4.2",
                 "deleteGroup azimg-orders-service-" + result.buildId());
+        assertThat(calls).containsSubsequence(checks,
+                "createDefinition orders-service {SecurityType=TrustedLaunch}", "createVersion 1.4.2");
         assertThat(calls.get(calls.size() - 1)).startsWith("deleteGroup ");
         assertThat(fake.callsStartingWith("deleteVersion")).isEmpty();
         assertThat(result.source().resolved()).endsWith(":24.04.202411030");
@@ -102,6 +106,23 @@ class BakerTest {
         assertThat(fake.callsStartingWith("deleteGroup")).isEmpty();
         assertThat(progress.all()).contains("Kept resource group azimg-orders-service-")
                 .contains("az group delete -n azimg-orders-service-");
+    }
+
+    @Test
+    void withoutWaitingForDeletionTheGroupIsOnlyAskedToGoOnSuccessAndOnFailure() {
+        Map<String, String> values = TestConfigs.values();
+        values.put(PropertyNames.WAIT_FOR_DELETION, "false");
+        config = TestConfigs.config(dir, values, "1.4.2");
+        BakeResult result = bake();
+        assertThat(fake.calls.get(fake.calls.size() - 1))
+                .isEqualTo("beginDeleteGroup azimg-orders-service-" + result.buildId());
+        assertThat(fake.callsStartingWith("deleteGroup")).isEmpty();
+        assertThat(progress.all()).contains("Azure finishes the deletion in the background");
+
+        fake.calls.clear();
+        fake.failOn = "runScript 20-app";
+        assertThatThrownBy(this::bake).isInstanceOf(StepFailedException.class);
+        assertThat(fake.callsStartingWith("beginDeleteGroup")).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,111 @@
+package dev.imagebaker.azureimage.benchmark;
+
+import dev.imagebaker.azureimage.azure.AzureSession;
+import dev.imagebaker.azureimage.bake.BakedVersion;
+import dev.imagebaker.azureimage.bake.RecordingProgress;
+import dev.imagebaker.azureimage.bake.TestConfigs;
+import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.image.Baker;
+import dev.imagebaker.azureimage.bake.publish.Publisher;
+import dev.imagebaker.azureimage.bake.test.ImageTester;
+import dev.imagebaker.azureimage.config.BakeConfig;
+import dev.imagebaker.azureimage.config.BakeConfigReader;
+import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.PropertiesConfiguration;
+import dev.imagebaker.azureimage.config.PropertyNames;
+import dev.imagebaker.azureimage.config.ReadOptions;
+import dev.imagebaker.azureimage.config.SecretResolver;
+import dev.imagebaker.azureimage.config.VersionKind;
+import dev.imagebaker.azureimage.emulator.ArmEmulator;
+import dev.imagebaker.azureimage.emulator.Latency;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Prints how long the goals take on the emulator's latency model (Azure's nominal durations times a time scale),
+ * against the nominal critical path of a bake. Not a test: run it with {@code mvn -Pbenchmark test}. It asserts
+ * nothing about time; it prints figures.
+ */
+class BakeBenchmark {
+    private static final double SCALE = Double.parseDouble(System.getProperty("benchmark.timeScale", "0.05"));
+    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The bake's critical path on Azure, nominal: storage account and network side by side, then the VM, each
+     * script (a run command's end shows one refresh after the script), the detached deprovision and the guest's
+     * shutdown, deallocation, and the capture of one region. The gallery, the file staging and the temporary
+     * group's deletion are off it.
+     */
+    private static Duration criticalPath(int scripts) {
+        Duration network = Latency.NETWORK_WRITE.nominal().multipliedBy(4);
+        Duration storage = Latency.STORAGE_ACCOUNT_CREATE.nominal();
+        return (network.compareTo(storage) > 0 ? network : storage).plus(Latency.VM_CREATE.nominal())
+                .plus(Latency.RUN_COMMAND.nominal().multipliedBy(scripts))
+                .plus(Latency.LINUX_DEPROVISION.nominal()).plus(Latency.VM_POWER_OFF.nominal())
+                .plus(Latency.VM_DEALLOCATE.nominal()).plus(Latency.IMAGE_VERSION_REGION.nominal());
+    }
+
+    private static String seconds(Duration d) {
+        return String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
+    @Test
+    void bakeTestPublishAndRebake() throws Exception {
+        TestConfigs.project(dir, "10-packages.sh", "20-app.sh");
+        Path tests = Files.createDirectories(dir.resolve("src/test/image"));
+        Files.writeString(tests.resolve("10-java.sh"), "java -version\n");
+        Map<String, String> values = TestConfigs.values();
+        values.put(PropertyNames.TEST_COUNT, "2");
+        BakeConfig config = BakeConfigReader.read(values, TestConfigs.info(dir, "1.0.0"),
+                new ReadOptions(true, SecretResolver.environmentOnly(name -> null), false));
+        StringBuilder out = new StringBuilder(String.format("%nBenchmark on the emulator's latency model, time scale"
+                + " %s (nominal durations shown)%n", SCALE));
+        try (ArmEmulator emulator = ArmEmulator.builder().timeScale(SCALE).start();
+             AzureSession session = AzureSession.emulator(emulator.endpoint(), emulator.certificatePem(),
+                     ArmEmulator.TENANT, ArmEmulator.DEFAULT_SUBSCRIPTION, SCALE)) {
+            long t0 = System.nanoTime();
+            BakeResult bake = new Baker(session.cloud(), new RecordingProgress(), HEARTBEAT).bake(config);
+            Duration bakeWall = nominal(System.nanoTime() - t0);
+            int bakeRequests = session.requestCount();
+            Duration path = criticalPath(config.scripts().size());
+            out.append(String.format("full bake: %s, critical path %s, ratio %.2f; %d ARM requests%n",
+                    seconds(bakeWall), seconds(path), bakeWall.toMillis() / (double) path.toMillis(), bakeRequests));
+            bake.stepTimes().forEach((step, d) -> out.append(String.format("  %-100s %10s%n", step,
+                    seconds(nominal(d.toNanos())))));
+
+            BakedVersion target = new BakedVersion(bake.version().id(), VersionKind.RELEASE, "westeurope");
+            long t1 = System.nanoTime();
+            new ImageTester(session.cloud(), new RecordingProgress(), HEARTBEAT).test(BakeConfigReader.readTest(
+                    new PropertiesConfiguration(values), TestConfigs.info(dir, "1.0.0"), ReadOptions.defaults(),
+                    OsType.LINUX, null), target);
+            int testRequests = session.requestCount() - bakeRequests;
+            out.append(String.format("test-image (2 VMs): %s; %d ARM requests%n",
+                    seconds(nominal(System.nanoTime() - t1)), testRequests));
+
+            long t2 = System.nanoTime();
+            new Publisher(session.cloud(), new RecordingProgress(), HEARTBEAT).publish(target, config.publishing(),
+                    Duration.ofHours(1), "orders-service", "orders-service-snapshot");
+            out.append(String.format("publish: %s; %d ARM requests%n", seconds(nominal(System.nanoTime() - t2)),
+                    session.requestCount() - bakeRequests - testRequests));
+
+            int before = session.requestCount();
+            long t3 = System.nanoTime();
+            new Baker(session.cloud(), new RecordingProgress(), HEARTBEAT).bake(config);
+            out.append(String.format("no-op rebake (reused), warm: %d ms real; %d ARM requests%n",
+                    (System.nanoTime() - t3) / 1_000_000, session.requestCount() - before));
+        }
+        System.out.println(out);
+    }
+
+    /** A wall time measured at the time scale, as the nominal duration it stands for. */
+    private static Duration nominal(long nanos) {
+        return SCALE == 0 ? Duration.ofNanos(nanos) : Duration.ofMillis(Math.round(nanos / 1_000_000.0 / SCALE));
+    }
+}
