@@ -88,7 +88,7 @@ final class ComputeContracts {
         power(vm);
         String image = compute + "/images/myImage";
         images(vm, image);
-        galleries(vm);
+        galleries(vm, image);
         deletions(vm, image);
     }
 
@@ -194,7 +194,7 @@ final class ComputeContracts {
                 CREATED, IMAGE, IMAGE_SPEC);
     }
 
-    private void galleries(String vm) throws Exception {
+    private void galleries(String vm, String image) throws Exception {
         String gallery = compute + "/galleries/myGalleryName";
         cases.c("Galleries_CreateOrUpdate", "G Gallery_Create.json", "PUT", gallery + G,
                 "{\"location\":\"West US\",\"properties\":{\"description\":\"This is the gallery description.\"}}",
@@ -222,10 +222,10 @@ final class ComputeContracts {
                 {"properties":{"hyperVGeneration":"V1","identifier":{"offer":"myOfferName","publisher":
                  "myPublisherName","sku":"mySkuName"},"osState":"Generalized","osType":"Windows"}}""", OK,
                 DEFINITION, "type", "tags", "properties.architecture");
-        versions(vm, definition);
+        versions(vm, image, definition);
     }
 
-    private void versions(String vm, String definition) throws Exception {
+    private void versions(String vm, String image, String definition) throws Exception {
         String version = definition + "/versions/1.0.0";
         String body = """
                 {"location":"West US","properties":{"publishingProfile":{"targetRegions":[{"name":"West US",
@@ -253,6 +253,15 @@ final class ComputeContracts {
                         .formatted(path(version)), Set.of(200, 201, 202),
                 VERSION.replace("\"virtualMachineId\"", "\"id\"").replace("\"reportedForPolicyViolation\":false",
                         "\"reportedForPolicyViolation\":false,\"blockDeletionBeforeEndOfLife\":false"), VERSION_SPEC);
+        // GalleryImageVersion_Create.json: a managed image as the source, without its encryption.
+        String third = definition + "/versions/1.0.2";
+        cases.c("GalleryImageVersions_CreateOrUpdate", "G GalleryImageVersion_Create.json", "PUT", third + G, """
+                {"location":"West US","properties":{"publishingProfile":{"targetRegions":[{"name":"West US",
+                 "regionalReplicaCount":1,"excludeFromLatest":false}]},"storageProfile":{"source":{"id":"%s"}},
+                 "safetyProfile":{"allowDeletionOfReplicatedLocations":false}}}""".formatted(path(image)),
+                Set.of(200, 201, 202), VERSION.replace("\"virtualMachineId\"", "\"id\""), VERSION_SPEC);
+        cases.c("GalleryImageVersions_Delete", "G GalleryImageVersion_Delete.json", "DELETE", third + G, null,
+                DELETED, null);
         cases.c("GalleryImageVersions_Delete", "G GalleryImageVersion_Delete.json", "DELETE", second + G, null,
                 DELETED, null);
         cases.c("GalleryImageVersions_Delete", "G GalleryImageVersion_Delete.json", "DELETE", version + G, null,
