@@ -281,6 +281,11 @@ public final class ArmEmulator implements AutoCloseable {
         return cloud.clock.timeScale();
     }
 
+    /** Every route the emulator serves, as "METHOD template"; contract tests check each has a test. */
+    List<String> routes() {
+        return handler.routes();
+    }
+
     /** How many ARM requests (under /subscriptions) the emulator has answered. */
     public int armRequestCount() {
         return handler.requests.get();

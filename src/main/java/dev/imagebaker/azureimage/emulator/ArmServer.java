@@ -61,6 +61,10 @@ final class ArmServer implements HttpHandler {
         }
     }
 
+    List<String> routes() {
+        return router.routes();
+    }
+
     private ArmRequest parse(HttpExchange exchange) throws IOException {
         String rawPath = exchange.getRequestURI().getRawPath();
         StringBuilder path = new StringBuilder();

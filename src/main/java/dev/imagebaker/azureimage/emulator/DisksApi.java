@@ -24,11 +24,23 @@ final class DisksApi implements ResourceApi {
             throw ArmException.operationNotAllowed("Disk " + disk.name() + " is attached to VM " + vm + ".");
         }
         for (Resource image : cloud.inventory.all()) {
-            if (image.id.type().equalsIgnoreCase("Microsoft.Compute/images")
-                    && disk.id.sameAs(Json.text(image.properties(), "storageProfile.osDisk.managedDisk.id"))) {
+            if (image.id.type().equalsIgnoreCase("Microsoft.Compute/images") && usesDisk(image, disk)) {
                 throw ArmException.operationNotAllowed("Disk " + disk.name() + " is the source of image "
                         + image.id + " and cannot be deleted while the image exists. Delete the image first.");
             }
         }
+    }
+
+    /** Whether the image was captured from the disk, as its OS disk or one of its data disks. */
+    private static boolean usesDisk(Resource image, Resource disk) {
+        if (disk.id.sameAs(Json.text(image.properties(), "storageProfile.osDisk.managedDisk.id"))) {
+            return true;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode d : image.properties().path("storageProfile").path("dataDisks")) {
+            if (disk.id.sameAs(Json.text(d, "managedDisk.id"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

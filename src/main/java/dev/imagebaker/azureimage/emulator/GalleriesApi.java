@@ -28,15 +28,37 @@ final class GalleriesApi implements ResourceApi {
 
     @Override
     public void register(Router router) {
-        router.add("PUT", GALLERIES.item(), this::putGallery);
+        router.add("PUT", GALLERIES.item(), (req, p) -> putGallery(req, p, req.body()));
+        router.add("PATCH", GALLERIES.item(), (req, p) -> putGallery(req, p, patched(req, p, GALLERIES)));
         new ResourceRoutes(cloud, GALLERIES).listedPerSubscription().deletedAfter(Latency.GALLERY_DELETE)
                 .refuseDelete(gallery -> refuseWhileNested(gallery, "images")).register(router);
-        router.add("PUT", DEFINITIONS.item(), this::putImage);
+        router.add("PUT", DEFINITIONS.item(), (req, p) -> putImage(req, p, req.body()));
+        router.add("PATCH", DEFINITIONS.item(), (req, p) -> putImage(req, p, patched(req, p, DEFINITIONS)));
         new ResourceRoutes(cloud, DEFINITIONS).deletedAfter(Latency.GALLERY_IMAGE_DELETE)
                 .refuseDelete(definition -> refuseWhileNested(definition, "versions")).register(router);
     }
 
-    private ArmResponse putGallery(ArmRequest req, Router.Params p) {
+    /**
+     * A PATCH (Galleries_Update, GalleryImages_Update: no location, the properties to change) as the PUT it
+     * amounts to: the stored resource with the request laid over it.
+     */
+    private ObjectNode patched(ArmRequest req, Router.Params p, ResourcePath path) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        Resource existing = cloud.require(path.id(p));
+        ObjectNode request = req.body();
+        ObjectNode merged = Json.object();
+        merged.put("location", existing.location());
+        merged.set("tags", request.get("tags") instanceof ObjectNode t ? t.deepCopy() : existing.body.get("tags"));
+        ObjectNode props = existing.properties().deepCopy();
+        props.remove("provisioningState");
+        if (request.get("properties") instanceof ObjectNode changes) {
+            changes.fields().forEachRemaining(f -> props.set(f.getKey(), f.getValue().deepCopy()));
+        }
+        merged.set("properties", props);
+        return merged;
+    }
+
+    private ArmResponse putGallery(ArmRequest req, Router.Params p, ObjectNode request) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
         ResourceId id = GALLERIES.id(p);
         if (!GALLERY_NAME.matcher(id.name()).matches()) {
@@ -45,13 +67,12 @@ final class GalleriesApi implements ResourceApi {
                     + " do not begin or end with an underscore or a period, and have at most 80 characters.",
                     "galleryName");
         }
-        ObjectNode request = req.body();
         String location = cloud.requireLocation(request, "Microsoft.Compute/galleries");
         Resource existing = cloud.inventory.get(id);
         if (existing != null) {
             requireSameLocation(existing, location);
-            mergeUpdatable(existing, request, "description");
-            return ArmResponse.ok(existing.body);
+            mergeUpdatable(existing, request, "description", "softDeletePolicy", "sharingProfile");
+            return updated(req, existing, Latency.GALLERY_WRITE);
         }
         ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
@@ -59,7 +80,7 @@ final class GalleriesApi implements ResourceApi {
         return created(req, new Resource(id, body, Json.object()), Latency.GALLERY_WRITE);
     }
 
-    private ArmResponse putImage(ArmRequest req, Router.Params p) {
+    private ArmResponse putImage(ArmRequest req, Router.Params p, ObjectNode request) {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
         ResourceId id = DEFINITIONS.id(p);
         if (!IMAGE_NAME.matcher(id.name()).matches()) {
@@ -68,7 +89,6 @@ final class GalleriesApi implements ResourceApi {
                     + " letter or number, and have at most 80 characters.", "galleryImageName");
         }
         Resource gallery = cloud.requireParent(id);
-        ObjectNode request = req.body();
         String location = cloud.requireLocation(request, "Microsoft.Compute/galleries/images");
         requireSameLocation(gallery, location);
         ObjectNode props = (ObjectNode) request.path("properties");
@@ -104,8 +124,9 @@ final class GalleriesApi implements ResourceApi {
                 }
             }
             updateFeatures(current, props);
-            mergeUpdatable(existing, request, "description", "endOfLifeDate", "recommended", "eula");
-            return ArmResponse.ok(existing.body);
+            mergeUpdatable(existing, request, "description", "endOfLifeDate", "recommended", "eula",
+                    "privacyStatementUri", "releaseNoteUri", "disallowed", "purchasePlan");
+            return updated(req, existing, Latency.GALLERY_IMAGE_WRITE);
         }
         for (Resource sibling : cloud.inventory.children(gallery.id, "images")) {
             if (sameIdentifier(sibling.properties().path("identifier"), props.path("identifier"))) {
@@ -192,6 +213,15 @@ final class GalleriesApi implements ResourceApi {
         Operations.Op op = cloud.start(req, resource.id, resource.location(), cloud.clock.after(latency),
                 CloudState.provisioning(props));
         return cloud.accepted(req, op, 201, resource.body, false);
+    }
+
+    /** An update is long-running too: 200 with provisioningState Updating (GalleryImage_Update.json). */
+    private ArmResponse updated(ArmRequest req, Resource resource, Latency latency) {
+        ObjectNode props = resource.properties();
+        props.put("provisioningState", "Updating");
+        Operations.Op op = cloud.start(req, resource.id, resource.location(), cloud.clock.after(latency),
+                CloudState.provisioning(props));
+        return cloud.accepted(req, op, 200, resource.body, false);
     }
 
     /** Azure refuses to delete a gallery or a definition while nested resources exist. */

@@ -69,6 +69,9 @@ final class GalleryImageVersionsApi implements ResourceApi {
         requireFutureEndOfLife(endOfLife);
         profile.put("publishedDate", cloud.clock.now().toString());
         profile.put("excludeFromLatest", profile.path("excludeFromLatest").asBoolean(false));
+        VersionDefaults.publishing(profile);
+        VersionDefaults.storage(Json.with(props, "storageProfile"), captured);
+        VersionDefaults.safety(Json.with(props, "safetyProfile"));
         ObjectNode state = Json.object();
         state.put("deprovisioned", captured.deprovisioned());
         state.put("source", source.id.value());
@@ -79,7 +82,6 @@ final class GalleryImageVersionsApi implements ResourceApi {
         Resource version = new Resource(id, body, state);
         Instant due = replication.schedule(version, Replication.targetRegions(profile, location), location);
         props.put("provisioningState", "Creating");
-        Json.with(props, "storageProfile.osDiskImage").put("hostCaching", "ReadWrite");
         cloud.inventory.put(version);
         Operations.Op op = cloud.start(req, id, location, due, new Operations.Completion() {
             @Override
@@ -149,7 +151,11 @@ final class GalleryImageVersionsApi implements ResourceApi {
             requireSecurityTypeFits(source, definition);
             captured = new ImageSource(source.state.path("osType").asText(),
                     source.state.path("hyperVGeneration").asText(), source.state.path("architecture").asText(),
-                    source.state.path("deprovisioned").asBoolean(), "virtual machine " + source.id);
+                    source.state.path("deprovisioned").asBoolean(), "virtual machine " + source.id)
+                    .withDisks(source.properties().path("storageProfile").path("osDisk").path("diskSizeGB")
+                            .asInt(ImageSource.DEFAULT_OS_DISK_GB), DataDisks.galleryImagesOfVm(source));
+        } else if (type.equalsIgnoreCase("Microsoft.Compute/galleries/images/versions")) {
+            return versionSource(source, definition, location);
         } else if (type.equalsIgnoreCase("Microsoft.Compute/images")) {
             if (!"Generalized".equalsIgnoreCase(def.path("osState").asText())) {
                 throw ArmException.operationNotAllowed("A managed image is generalized; the gallery image "
@@ -157,10 +163,12 @@ final class GalleryImageVersionsApi implements ResourceApi {
             }
             captured = new ImageSource(source.state.path("osType").asText(),
                     source.state.path("hyperVGeneration").asText(), source.state.path("architecture").asText("x64"),
-                    source.state.path("deprovisioned").asBoolean(), "managed image " + source.id);
+                    source.state.path("deprovisioned").asBoolean(), "managed image " + source.id)
+                    .withDisks(source.properties().path("storageProfile").path("osDisk").path("diskSizeGB")
+                            .asInt(ImageSource.DEFAULT_OS_DISK_GB), DataDisks.galleryImagesOfImage(source));
         } else {
-            throw ArmException.invalidParameter("The source " + source.id + " is neither a virtual machine nor a"
-                    + " managed image.", "storageProfile.source");
+            throw ArmException.invalidParameter("The source " + source.id + " is neither a virtual machine, a"
+                    + " managed image nor a gallery image version.", "storageProfile.source");
         }
         if (!location.equals(source.location())) {
             throw ArmException.invalidParameter("The source " + source.id + " is in region '" + source.location()
@@ -172,6 +180,33 @@ final class GalleryImageVersionsApi implements ResourceApi {
                 def.path("hyperVGeneration").asText("V1"));
         mustMatch(source, definition, "architecture", captured.architecture(), def.path("architecture").asText("x64"));
         return captured;
+    }
+
+    /**
+     * Another gallery image version as the source (GalleryImageVersion_Create_WithImageVersionAsSource.json): it
+     * must have finished provisioning and have a replica in this version's region, and its definition must match
+     * this one's OS type, OS state, Hyper-V generation and architecture; its disks are copied.
+     */
+    private ImageSource versionSource(Resource source, Resource definition, String location) {
+        if (!"Succeeded".equals(source.properties().path("provisioningState").asText())
+                || !replication.replicatedTo(source, location)) {
+            throw ArmException.invalidParameter("The source gallery image version " + source.id + " is not"
+                    + " available in region '" + location + "'.", "storageProfile.source");
+        }
+        JsonNode from = cloud.inventory.get(source.id.parent()).properties();
+        JsonNode def = definition.properties();
+        mustMatch(source, definition, "OS type", from.path("osType").asText(), def.path("osType").asText());
+        mustMatch(source, definition, "OS state", from.path("osState").asText(), def.path("osState").asText());
+        mustMatch(source, definition, "Hypervisor generation", from.path("hyperVGeneration").asText("V1"),
+                def.path("hyperVGeneration").asText("V1"));
+        mustMatch(source, definition, "architecture", from.path("architecture").asText("x64"),
+                def.path("architecture").asText("x64"));
+        JsonNode storage = source.properties().path("storageProfile");
+        return new ImageSource(from.path("osType").asText(), from.path("hyperVGeneration").asText("V1"),
+                from.path("architecture").asText("x64"), source.state.path("deprovisioned").asBoolean(),
+                "gallery image version " + source.id)
+                .withDisks(storage.path("osDiskImage").path("sizeInGB").asInt(ImageSource.DEFAULT_OS_DISK_GB),
+                        storage.path("dataDiskImages").deepCopy());
     }
 
     /**
@@ -231,6 +266,19 @@ final class GalleryImageVersionsApi implements ResourceApi {
         }
         if (changes.has("excludeFromLatest")) {
             profile.put("excludeFromLatest", changes.get("excludeFromLatest").asBoolean());
+        }
+        if (changes.has("replicaCount")) {
+            ObjectNode candidate = Json.object().put("replicaCount", changes.get("replicaCount").asInt());
+            VersionDefaults.publishing(candidate);
+            profile.put("replicaCount", candidate.get("replicaCount").asInt());
+        }
+        if (request.path("properties").get("safetyProfile") instanceof ObjectNode safety) {
+            ObjectNode current = Json.with(version.properties(), "safetyProfile");
+            for (String field : List.of("allowDeletionOfReplicatedLocations", "blockDeletionBeforeEndOfLife")) {
+                if (safety.has(field)) {
+                    current.put(field, safety.get(field).asBoolean());
+                }
+            }
         }
         Instant due = cloud.clock.after(Latency.IMAGE_VERSION_UPDATE);
         if (changes.has("targetRegions")) {

@@ -56,7 +56,8 @@ final class ImageSources {
         }
         stored.put("exactVersion", exact);
         return new ImageSource(sku.osType(), sku.hyperVGeneration(), sku.architecture(), true,
-                "marketplace image " + MarketplaceCatalog.urn(sku, exact), sku.securityType(), sku.plan());
+                "marketplace image " + MarketplaceCatalog.urn(sku, exact), sku.securityType(), sku.plan())
+                .withDisks(sku.diskSizeGb(), Json.array());
     }
 
     private ImageSource managedImage(ResourceId id, String location) {
@@ -69,7 +70,9 @@ final class ImageSources {
         // still needs the plan (ad virtual-machines/error-messages.md, VMMarketplaceInvalidInput).
         return new ImageSource(image.state.path("osType").asText(), image.state.path("hyperVGeneration").asText(),
                 image.state.path("architecture").asText("x64"), image.state.path("deprovisioned").asBoolean(),
-                "managed image " + id, null, MarketplaceCatalog.Plan.of(image.state.get("plan")));
+                "managed image " + id, null, MarketplaceCatalog.Plan.of(image.state.get("plan")))
+                .withDisks(image.properties().path("storageProfile").path("osDisk").path("diskSizeGB")
+                        .asInt(ImageSource.DEFAULT_OS_DISK_GB), DataDisks.galleryImagesOfImage(image));
     }
 
     private Resource latestVersion(ResourceId definition) {
@@ -105,6 +108,9 @@ final class ImageSources {
         return new ImageSource(def.path("osType").asText(), def.path("hyperVGeneration").asText("V1"),
                 def.path("architecture").asText("x64"), version.state.path("deprovisioned").asBoolean(),
                 "gallery image version " + version.id, SecurityTypes.of(def.get("features")),
-                plan != null ? plan : MarketplaceCatalog.Plan.of(version.state.get("plan")));
+                plan != null ? plan : MarketplaceCatalog.Plan.of(version.state.get("plan")))
+                .withDisks(version.properties().path("storageProfile").path("osDiskImage").path("sizeInGB")
+                        .asInt(ImageSource.DEFAULT_OS_DISK_GB),
+                        version.properties().path("storageProfile").path("dataDiskImages"));
     }
 }

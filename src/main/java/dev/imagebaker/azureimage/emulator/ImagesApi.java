@@ -1,5 +1,6 @@
 package dev.imagebaker.azureimage.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,6 +18,7 @@ final class ImagesApi implements ResourceApi {
     @Override
     public void register(Router router) {
         router.add("PUT", IMAGES.item(), this::put);
+        router.add("PATCH", IMAGES.item(), this::patch);
         new ResourceRoutes(cloud, IMAGES).deletedAfter(Latency.IMAGE_DELETE).register(router);
     }
 
@@ -27,10 +29,7 @@ final class ImagesApi implements ResourceApi {
         String location = cloud.requireLocation(request, "Microsoft.Compute/images");
         Resource existing = cloud.inventory.get(id);
         if (existing != null) {
-            if (request.has("tags")) {
-                existing.body.set("tags", request.get("tags").deepCopy());
-            }
-            return ArmResponse.ok(existing.body);
+            return update(req, existing, request);
         }
         ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
@@ -63,23 +62,25 @@ final class ImagesApi implements ResourceApi {
                     + " with TrustedLaunch security type.");
         }
         String vmGeneration = vm.state.path("hyperVGeneration").asText();
-        String generation = props.path("hyperVGeneration").asText(null);
-        if (generation == null) {
-            throw ArmException.invalidParameter("Required parameter 'hyperVGeneration' is missing (null).",
-                    "hyperVGeneration");
-        }
+        // Optional for a VM source: Azure deduces it (Image_CreateFromAVM.json sends none).
+        String generation = AzureEnums.normalize(props, "hyperVGeneration", AzureEnums.HYPER_V_GENERATIONS,
+                "hyperVGeneration", vmGeneration);
         if (!generation.equalsIgnoreCase(vmGeneration)) {
             throw ArmException.invalidParameter("The hyperVGeneration '" + generation + "' of the image does not"
                     + " match the hyperVGeneration '" + vmGeneration + "' of the source virtual machine "
                     + vm.id + ".", "hyperVGeneration");
         }
-        String diskId = Json.text(vm.properties(), "storageProfile.osDisk.managedDisk.id");
-        ObjectNode osDisk = Json.with(props, "storageProfile.osDisk");
+        JsonNode vmDisk = vm.properties().path("storageProfile").path("osDisk");
+        ObjectNode storage = Json.with(props, "storageProfile");
+        ObjectNode osDisk = Json.with(storage, "osDisk");
         osDisk.put("osType", vm.state.path("osType").asText());
         osDisk.put("osState", "Generalized");
-        Json.with(osDisk, "managedDisk").put("id", diskId);
-        osDisk.put("caching", "ReadWrite");
-        osDisk.put("storageAccountType", "Premium_LRS");
+        Json.with(osDisk, "managedDisk").put("id", Json.text(vmDisk, "managedDisk.id"));
+        osDisk.put("caching", vmDisk.path("caching").asText("ReadWrite"));
+        osDisk.put("storageAccountType", Json.text(vmDisk, "managedDisk.storageAccountType"));
+        osDisk.put("diskSizeGB", vmDisk.path("diskSizeGB").asInt(ImageSource.DEFAULT_OS_DISK_GB));
+        storage.set("dataDisks", DataDisks.forImage(vm));
+        storage.put("zoneResilient", storage.path("zoneResilient").asBoolean(false));
         props.put("provisioningState", "Creating");
         ObjectNode state = Json.object();
         state.put("osType", vm.state.path("osType").asText());
@@ -94,5 +95,31 @@ final class ImagesApi implements ResourceApi {
         Operations.Op op = cloud.start(req, id, location, cloud.clock.after(Latency.IMAGE_CREATE),
                 CloudState.provisioning(props));
         return cloud.accepted(req, op, 201, body, false);
+    }
+
+    private ArmResponse patch(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        return update(req, cloud.require(IMAGES.id(p)), req.body());
+    }
+
+    /**
+     * Images_Update (PATCH) or a PUT on an existing image: tags change; the source stays (Image_Update.json sends
+     * it again). Long-running like the create.
+     */
+    private ArmResponse update(ArmRequest req, Resource image, ObjectNode request) {
+        String source = Json.text(request, "properties.sourceVirtualMachine.id");
+        String current = Json.text(image.properties(), "sourceVirtualMachine.id");
+        if (source != null && current != null && !new ResourceId(current).sameAs(source)) {
+            throw new ArmException(409, "PropertyChangeNotAllowed",
+                    "Changing property 'sourceVirtualMachine' is not allowed.", "sourceVirtualMachine", null);
+        }
+        if (request.get("tags") instanceof ObjectNode tags) {
+            image.body.set("tags", tags.deepCopy());
+        }
+        ObjectNode props = image.properties();
+        props.put("provisioningState", "Updating");
+        Operations.Op op = cloud.start(req, image.id, image.location(), cloud.clock.after(Latency.IMAGE_UPDATE),
+                CloudState.provisioning(props));
+        return cloud.accepted(req, op, 200, image.body, false);
     }
 }

@@ -16,6 +16,8 @@ public enum Latency {
     VM_DEALLOCATE(60),
     VM_RESTART(45),
     VM_DELETE(60),
+    /** A VM's PATCH, or a PUT on an existing VM. */
+    VM_UPDATE(10),
     /** A guest that was never deprovisioned: Azure waits this long for it before OSProvisioningTimedOut. */
     OS_PROVISIONING_TIMEOUT(40 * 60),
     /** From a script's end to Azure showing it in the run command's instance view; a script lasts this plus its sleeps. */
@@ -28,6 +30,7 @@ public enum Latency {
     DISK_DELETE(10),
     IMAGE_CREATE(60),
     IMAGE_DELETE(20),
+    IMAGE_UPDATE(10),
     GALLERY_WRITE(10),
     GALLERY_DELETE(10),
     GALLERY_IMAGE_WRITE(10),

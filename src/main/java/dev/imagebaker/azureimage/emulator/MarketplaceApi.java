@@ -116,13 +116,15 @@ final class MarketplaceApi implements ResourceApi {
         props.putObject("disallowed").put("vmDiskType", "Unmanaged");
         props.putObject("automaticOSUpgradeProperties").put("automaticOSUpgradeSupported", false);
         props.putObject("imageDeprecationStatus").put("imageState", "Active");
-        if (!sku.features().isEmpty()) {
-            ArrayNode features = props.putArray("features");
-            sku.features().forEach(f -> features.addObject().put("name", f.name()).put("value", f.value()));
-        }
+        // Always listed (VirtualMachineImage_Get_MaximumSet_Gen.json), empty for an image without features.
+        ArrayNode features = props.putArray("features");
+        sku.features().forEach(f -> features.addObject().put("name", f.name()).put("value", f.value()));
+        // A VHD of N GiB plus its 512-byte footer, as az vm image show reports it (sizeInGb rounds up).
+        long bytes = sku.diskSizeGb() * (1L << 30) + 512;
         ObjectNode os = props.putObject("osDiskImage");
         os.put("operatingSystem", sku.osType());
-        os.put("sizeInGb", sku.diskSizeGb());
+        os.put("sizeInBytes", bytes);
+        os.put("sizeInGb", (bytes + (1L << 30) - 1) >> 30);
         props.putArray("dataDiskImages");
         return ArmResponse.ok(body);
     }

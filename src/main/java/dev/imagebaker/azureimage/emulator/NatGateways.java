@@ -15,21 +15,20 @@ final class NatGateways {
 
     static void preparePublicIp(ResourceId id, ObjectNode body, ObjectNode props, int serial) {
         ObjectNode sku = Json.with(body, "sku");
-        String skuName = sku.path("name").asText("Basic");
-        sku.put("name", skuName);
-        sku.put("tier", sku.path("tier").asText("Regional"));
-        boolean standard = skuName.equalsIgnoreCase("Standard");
-        String allocation = props.path("publicIPAllocationMethod").asText(standard ? "Static" : "Dynamic");
+        String skuName = AzureEnums.normalize(sku, "name", AzureEnums.PUBLIC_IP_SKUS, "sku.name", "Basic");
+        AzureEnums.normalize(sku, "tier", AzureEnums.PUBLIC_IP_TIERS, "sku.tier", "Regional");
+        boolean standard = skuName.equals("Standard");
+        String allocation = AzureEnums.normalize(props, "publicIPAllocationMethod", AzureEnums.IP_ALLOCATION,
+                "publicIPAllocationMethod", standard ? "Static" : "Dynamic");
         if (standard && !allocation.equalsIgnoreCase("Static")) {
             // pulumi/pulumi-azure-native #1597 quotes this refusal.
             throw new ArmException(400, "StandardSkuPublicIPAddressesMustBeStatic", "Standard sku publicIp " + id
                     + " must have AllocationMethod set to Static.");
         }
-        props.put("publicIPAllocationMethod", allocation);
-        props.put("publicIPAddressVersion", props.path("publicIPAddressVersion").asText("IPv4"));
+        AzureEnums.normalize(props, "publicIPAddressVersion", AzureEnums.IP_VERSIONS, "publicIPAddressVersion", "IPv4");
         props.put("idleTimeoutInMinutes", props.path("idleTimeoutInMinutes").asInt(4));
         Json.with(props, "ddosSettings").put("protectionMode", "VirtualNetworkInherited");
-        if (allocation.equalsIgnoreCase("Static") && !props.has("ipAddress")) {
+        if (allocation.equals("Static") && !props.has("ipAddress")) {
             // Documentation range (TEST-NET-3): deterministic, and never a real Azure address.
             props.put("ipAddress", "203.0.113." + (serial % 254 + 1));
         }

@@ -31,7 +31,7 @@ final class NetworkApi implements ResourceApi {
     public void register(Router router) {
         for (String type : List.of(VNETS, NICS, NSGS, PIPS, NATS, ROUTE_TABLES)) {
             router.add("PUT", path(type).item(), (req, p) -> put(req, p, type));
-            new ResourceRoutes(cloud, path(type)).deletedAfter(Latency.NETWORK_DELETE)
+            new ResourceRoutes(cloud, path(type)).deletedAfter(Latency.NETWORK_DELETE).tagsPatched()
                     .refuseDeleteWhileInUse(resource -> refuseDeleteInUse(resource, type))
                     .removedBy(resource -> {
                         cloud.inventory.remove(resource.id);
@@ -70,9 +70,11 @@ final class NetworkApi implements ResourceApi {
             default -> { }
         }
         if (existing != null && type.equals(NICS)) {
-            JsonNode vm = existing.properties().get("virtualMachine");
-            if (vm != null) {
-                props.set("virtualMachine", vm.deepCopy());
+            for (String attached : List.of("virtualMachine", "primary", "macAddress")) {
+                JsonNode value = existing.properties().get(attached);
+                if (value != null) {
+                    props.set(attached, value.deepCopy());
+                }
             }
         }
         props.put("provisioningState", "Updating");
@@ -90,6 +92,13 @@ final class NetworkApi implements ResourceApi {
         if (prefixes == null || !prefixes.isArray() || prefixes.isEmpty()) {
             throw ArmException.invalidParameter("The virtual network '" + id.name()
                     + "' must have at least one address prefix.", "addressSpace");
+        }
+        // VirtualNetworkCreate.json answers both lists, empty when none was sent.
+        if (!(props.get("subnets") instanceof ArrayNode)) {
+            props.putArray("subnets");
+        }
+        if (!(props.get("virtualNetworkPeerings") instanceof ArrayNode)) {
+            props.putArray("virtualNetworkPeerings");
         }
         JsonNode subnets = props.get("subnets");
         if (subnets instanceof ArrayNode list) {
@@ -131,9 +140,9 @@ final class NetworkApi implements ResourceApi {
             if (cp.path("privateIPAddress").isMissingNode()) {
                 cp.put("privateIPAddress", "10.0.0." + nextPrivateIp++);
             }
-            cp.put("privateIPAllocationMethod", cp.path("privateIPAllocationMethod").asText("Dynamic"));
             cp.put("provisioningState", "Succeeded");
         }
+        NetworkDefaults.nic(props);
         String nsgId = Json.text(props, "networkSecurityGroup.id");
         if (nsgId != null && cloud.inventory.get(nsgId) == null) {
             throw new ArmException(400, "InvalidResourceReference", "Resource " + nsgId

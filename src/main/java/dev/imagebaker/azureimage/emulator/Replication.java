@@ -14,7 +14,6 @@ import java.util.List;
  * is read from the clock and nothing runs in the background.
  */
 final class Replication {
-    private static final List<String> STORAGE_TYPES = List.of("Standard_LRS", "Standard_ZRS", "Premium_LRS");
     private final Clock clock;
 
     Replication(Clock clock) {
@@ -37,12 +36,10 @@ final class Replication {
                 throw ArmException.invalidParameter("The target region '" + given + "' is not a valid region.",
                         "publishingProfile.targetRegions");
             }
-            String storage = region.path("storageAccountType").asText(profile.path("storageAccountType")
-                    .asText("Standard_LRS"));
-            if (!STORAGE_TYPES.contains(storage)) {
-                throw ArmException.invalidParameter("The storage account type '" + storage + "' is not supported."
-                        + " Use one of " + STORAGE_TYPES + ".", "publishingProfile.targetRegions.storageAccountType");
-            }
+            // Any casing is accepted and answered in Azure's (AzureEnums).
+            String storage = AzureEnums.canonical(region.path("storageAccountType").asText(profile
+                    .path("storageAccountType").asText("Standard_LRS")), AzureEnums.GALLERY_STORAGE,
+                    "publishingProfile.targetRegions.storageAccountType");
             int replicas = region.path("regionalReplicaCount").asInt(profile.path("replicaCount").asInt(1));
             if (replicas < 1 || replicas > 100) {
                 throw ArmException.invalidParameter("The regional replica count " + replicas + " of '" + given
@@ -52,6 +49,7 @@ final class Replication {
             r.put("name", Regions.ALL.get(name));
             r.put("regionalReplicaCount", replicas);
             r.put("storageAccountType", storage);
+            r.put("excludeFromLatest", r.path("excludeFromLatest").asBoolean(false));
             names.add(name);
         }
         if (!names.contains(sourceRegion)) {

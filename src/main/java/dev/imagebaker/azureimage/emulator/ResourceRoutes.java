@@ -25,6 +25,7 @@ final class ResourceRoutes {
     private Consumer<Resource> inUse = resource -> { };
     private Consumer<Resource> removal;
     private Consumer<Resource> accepted = resource -> { };
+    private boolean tagsPatched;
 
     ResourceRoutes(CloudState cloud, ResourcePath path) {
         this.cloud = cloud;
@@ -86,6 +87,15 @@ final class ResourceRoutes {
         return this;
     }
 
+    /**
+     * PATCH replaces the tags and answers 200 with the resource at once: the UpdateTags operations of Network
+     * (TagsObject, e.g. NetworkInterfaceUpdateTags.json), synchronous in the specs.
+     */
+    ResourceRoutes tagsPatched() {
+        this.tagsPatched = true;
+        return this;
+    }
+
     /** What a deletion removes; by default the resource alone. */
     ResourceRoutes removedBy(Consumer<Resource> removal) {
         this.removal = removal;
@@ -99,6 +109,9 @@ final class ResourceRoutes {
         router.add("GET", path.item(), this::get);
         router.add("DELETE", path.item(), this::delete);
         router.add("GET", path.collection(), this::list);
+        if (tagsPatched) {
+            router.add("PATCH", path.item(), this::patchTags);
+        }
         if (listedPerSubscription) {
             router.add("GET", "/subscriptions/{sub}/providers/" + path.type(), this::listInSubscription);
         }
@@ -116,6 +129,14 @@ final class ResourceRoutes {
 
     private ArmResponse get(ArmRequest req, Router.Params p) {
         return ArmResponse.ok(view.apply(req, cloud.require(locate(p))));
+    }
+
+    private ArmResponse patchTags(ArmRequest req, Router.Params p) {
+        Resource resource = cloud.require(locate(p));
+        if (req.body().get("tags") instanceof com.fasterxml.jackson.databind.node.ObjectNode tags) {
+            resource.body.set("tags", tags.deepCopy());
+        }
+        return ArmResponse.ok(view.apply(req, resource));
     }
 
     private ArmResponse list(ArmRequest req, Router.Params p) {

@@ -38,6 +38,11 @@ final class Router {
         routes.add(new Route(method, split(template), handler));
     }
 
+    /** Every route as "METHOD template", in registration order: what the emulator serves. */
+    List<String> routes() {
+        return routes.stream().map(r -> r.method + " /" + String.join("/", r.segments)).toList();
+    }
+
     /** The handler for method and path; null when no template matches the path at all. */
     Match find(String method, String path) {
         String[] segments = split(path);

@@ -25,6 +25,7 @@ final class StorageApi implements ResourceApi {
     @Override
     public void register(Router router) {
         router.add("PUT", ACCOUNT, this::put);
+        router.add("PATCH", ACCOUNT, this::patch);
         // Deleting an account is synchronous and takes its containers with it.
         new ResourceRoutes(cloud, ACCOUNTS).deletedAtOnce().removedBy(this::removeWithContainers).register(router);
         router.add("POST", ACCOUNT + "/listKeys", this::listKeys);
@@ -80,7 +81,10 @@ final class StorageApi implements ResourceApi {
         }
         ObjectNode body = CloudState.newBody(id, location, request);
         body.set("sku", request.get("sku").deepCopy());
-        body.put("kind", request.path("kind").asText("StorageV2"));
+        AzureEnums.normalize(body.get("sku"), "name", AzureEnums.STORAGE_SKUS, "sku.name");
+        skuTier((ObjectNode) body.get("sku"));
+        body.put("kind", AzureEnums.canonical(request.path("kind").asText("StorageV2"), AzureEnums.STORAGE_KINDS,
+                "kind"));
         ObjectNode props = Json.with(body, "properties");
         for (com.fasterxml.jackson.databind.JsonNode rule : props.path("networkAcls").path("virtualNetworkRules")) {
             // A subnet rule as Azure stores it (spec StorageAccountUpdate.json): action defaults to Allow.
@@ -101,6 +105,32 @@ final class StorageApi implements ResourceApi {
                 .header("Location", cloud.operations.resultUrl(req.baseUrl(), op, req.apiVersion())), op);
     }
 
+    /**
+     * StorageAccounts_Update (StorageAccountUpdate.json): synchronous, 200 with the account; tags, sku and the
+     * properties sent replace the stored ones.
+     */
+    private ArmResponse patch(ArmRequest req, Router.Params p) {
+        Resource account = account(p);
+        ObjectNode request = req.body();
+        if (request.get("tags") instanceof ObjectNode tags) {
+            account.body.set("tags", tags.deepCopy());
+        }
+        if (request.get("sku") instanceof ObjectNode sku) {
+            AzureEnums.normalize(sku, "name", AzureEnums.STORAGE_SKUS, "sku.name");
+            skuTier(sku);
+            account.body.set("sku", sku.deepCopy());
+        }
+        if (request.get("properties") instanceof ObjectNode props) {
+            props.fields().forEachRemaining(f -> account.properties().set(f.getKey(), f.getValue().deepCopy()));
+        }
+        return ArmResponse.ok(account.body);
+    }
+
+    /** The read-only tier that StorageAccountGetProperties.json shows beside the sku name. */
+    private static void skuTier(ObjectNode sku) {
+        sku.put("tier", sku.path("name").asText().startsWith("Premium") ? "Premium" : "Standard");
+    }
+
     private void removeWithContainers(Resource account) {
         cloud.inventory.within(account.id, null).forEach(r -> cloud.inventory.remove(r.id));
         cloud.inventory.remove(account.id);
@@ -113,8 +143,10 @@ final class StorageApi implements ResourceApi {
     private ArmResponse listKeys(ArmRequest req, Router.Params p) {
         Resource account = account(p);
         ObjectNode body = Json.object();
+        // StorageAccountListKeys.json: each key with its creationTime, here the account's.
         body.putArray("keys").addObject().put("keyName", "key1").put("permissions", "FULL")
-                .put("value", Base64.getEncoder().encodeToString(key(account)));
+                .put("value", Base64.getEncoder().encodeToString(key(account)))
+                .put("creationTime", account.properties().path("creationTime").asText());
         return ArmResponse.ok(body);
     }
 

@@ -30,6 +30,7 @@ final class VirtualMachinesApi implements ResourceApi {
     @Override
     public void register(Router router) {
         router.add("PUT", VM, this::put);
+        router.add("PATCH", VM, this::patch);
         new ResourceRoutes(cloud, VMS).view(VirtualMachinesApi::withInstanceView)
                 .deletedAfter(Latency.VM_DELETE).markedDeleting().removedBy(vms::remove).register(router);
         router.add("GET", VM + "/instanceView", this::instanceView);
@@ -53,7 +54,7 @@ final class VirtualMachinesApi implements ResourceApi {
         ObjectNode request = req.body();
         Resource existing = cloud.inventory.get(id);
         if (existing != null) {
-            return update(existing, request);
+            return update(req, existing, request);
         }
         String location = cloud.requireLocation(request, "Microsoft.Compute/virtualMachines");
         ObjectNode body = CloudState.newBody(id, location, request);
@@ -92,18 +93,17 @@ final class VirtualMachinesApi implements ResourceApi {
                         + " resource " + attached + ".");
             }
         }
-        for (JsonNode nicRef : nics) {
-            Json.with(cloud.inventory.get(nicRef.path("id").asText()).properties(), "virtualMachine")
-                    .put("id", id.value());
-        }
         // Azure never returns secrets: the admin password and custom data are not stored.
         Json.removeDeep(props, "adminPassword");
         Json.removeDeep(props, "customData");
         props.put("vmId", UUID.randomUUID().toString());
         props.put("timeCreated", cloud.clock.now().toString());
         props.put("provisioningState", "Creating");
-        Json.with(props, "storageProfile.osDisk").put("osType", source.osType());
+        VmDefaults.osDisk(props, source);
+        VmDefaults.osProfile(props, source.osType());
         createOsDisk(id, location, props, source);
+        DataDisks.create(cloud, id, location, props, source);
+        attachNics(id, nics);
         ObjectNode state = Json.object();
         state.put("generalized", false);
         state.put("deprovisioned", false);
@@ -151,15 +151,61 @@ final class VirtualMachinesApi implements ResourceApi {
         return cloud.accepted(req, op, 201, body, false);
     }
 
-    private ArmResponse update(Resource vm, ObjectNode request) {
+    /**
+     * PUT on an existing VM or PATCH (VirtualMachines_Update): the fields Azure lets change, long-running with
+     * provisioningState Updating (VirtualMachine_Update_*.json answer 200 with Azure-AsyncOperation).
+     */
+    private ArmResponse update(ArmRequest req, Resource vm, ObjectNode request) {
         if (vm.state.path("generalized").asBoolean()) {
             throw ArmException.operationNotAllowed("Operation 'Update VM' is not allowed on VM '" + vm.name()
                     + "' since the VM is generalized.");
         }
-        if (request.has("tags")) {
-            vm.body.set("tags", request.get("tags").deepCopy());
+        VmState.requireNotInTransition(vm, "Update VM");
+        if (request.get("tags") instanceof ObjectNode tags) {
+            vm.body.set("tags", tags.deepCopy());
         }
-        return ArmResponse.ok(vm.body);
+        JsonNode changes = request.path("properties");
+        String size = Json.text(changes, "hardwareProfile.vmSize");
+        if (size != null && !SIZE.matcher(size).matches()) {
+            throw ArmException.invalidParameter("The value '" + size + "' of parameter 'vmSize' is not allowed.",
+                    "vmSize");
+        }
+        ObjectNode props = vm.properties();
+        for (String field : java.util.List.of("hardwareProfile", "diagnosticsProfile", "userData",
+                "extensionsTimeBudget", "priority")) {
+            if (changes.has(field)) {
+                JsonNode value = changes.get(field);
+                if (value instanceof ObjectNode o && props.get(field) instanceof ObjectNode current) {
+                    current.setAll(o.deepCopy());
+                } else {
+                    props.set(field, value.deepCopy());
+                }
+            }
+        }
+        props.put("provisioningState", "Updating");
+        Operations.Op op = cloud.start(req, vm.id, vm.location(), cloud.clock.after(Latency.VM_UPDATE),
+                CloudState.provisioning(props));
+        return cloud.accepted(req, op, 200, vm.body, false);
+    }
+
+    private ArmResponse patch(ArmRequest req, Router.Params p) {
+        cloud.requireGroup(p.get("sub"), p.get("rg"));
+        return update(req, cloud.require(id(p)), req.body());
+    }
+
+    /** The NICs now belong to the VM; Azure marks the primary one and gives each a MAC address. */
+    private void attachNics(ResourceId id, JsonNode nics) {
+        boolean first = true;
+        for (JsonNode nicRef : nics) {
+            Resource nic = cloud.inventory.get(nicRef.path("id").asText());
+            Json.with(nic.properties(), "virtualMachine").put("id", id.value());
+            boolean primary = nicRef.path("properties").path("primary").asBoolean(nics.size() == 1 || first);
+            first = false;
+            nic.properties().put("primary", primary);
+            if (!nic.properties().hasNonNull("macAddress")) {
+                nic.properties().put("macAddress", NetworkDefaults.macAddress(nic.id));
+            }
+        }
     }
 
     private void validateOsProfile(ObjectNode props, String osType) {

@@ -81,7 +81,7 @@ final class VmState {
         }
     }
 
-    /** Removes the VM; its OS disk and NICs are deleted or detached as their delete options say. */
+    /** Removes the VM; its disks and NICs are deleted or detached as their delete options say. */
     void remove(Resource vm) {
         JsonNode osDisk = Json.at(vm.properties(), "storageProfile.osDisk");
         Resource disk = cloud.inventory.get(Json.text(osDisk, "managedDisk.id"));
@@ -93,6 +93,7 @@ final class VmState {
                 disk.properties().put("diskState", "Unattached");
             }
         }
+        DataDisks.release(cloud, vm);
         for (JsonNode ref : vm.properties().path("networkProfile").path("networkInterfaces")) {
             Resource nic = cloud.inventory.get(ref.path("id").asText(null));
             if (nic == null) {
