@@ -21,8 +21,22 @@ final class Replication {
         this.clock = clock;
     }
 
+    /**
+     * A storage account type in Azure's spelling. Case does not matter: Microsoft's own CLI examples send
+     * "standard_zrs" as typed (MicrosoftDocs/azure-docs articles/virtual-machines/image-version-snapshot-cli.md,
+     * --target-regions "eastus2=1=standard_zrs"; azure-cli's _validators.py passes the third part through unchanged),
+     * and the version answers the type as the spec's enum spells it. An unknown type comes back as given, to be
+     * refused.
+     */
+    static String storageType(String given) {
+        return STORAGE_TYPES.stream().filter(t -> t.equalsIgnoreCase(given)).findFirst().orElse(given);
+    }
+
     /** Validated target regions (canonical names); the source region must be one of them. */
     static List<String> targetRegions(ObjectNode profile, String sourceRegion) {
+        if (profile.hasNonNull("storageAccountType")) {
+            profile.put("storageAccountType", storageType(profile.get("storageAccountType").asText()));
+        }
         JsonNode regions = profile.get("targetRegions");
         if (regions == null || !regions.isArray() || regions.isEmpty()) {
             ArrayNode defaults = profile.putArray("targetRegions");
@@ -37,8 +51,8 @@ final class Replication {
                 throw ArmException.invalidParameter("The target region '" + given + "' is not a valid region.",
                         "publishingProfile.targetRegions");
             }
-            String storage = region.path("storageAccountType").asText(profile.path("storageAccountType")
-                    .asText("Standard_LRS"));
+            String storage = storageType(region.path("storageAccountType").asText(
+                    profile.path("storageAccountType").asText("Standard_LRS")));
             if (!STORAGE_TYPES.contains(storage)) {
                 throw ArmException.invalidParameter("The storage account type '" + storage + "' is not supported."
                         + " Use one of " + STORAGE_TYPES + ".", "publishingProfile.targetRegions.storageAccountType");
