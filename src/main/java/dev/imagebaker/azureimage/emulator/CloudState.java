@@ -104,8 +104,20 @@ final class CloudState {
                 injectedFailure(request, id.name()));
     }
 
-    /** The first response of a long-running operation: its status, the polling headers, and the body. */
+    /**
+     * The first response of a long-running operation: its status, the polling headers, and the body. Once an action
+     * (POST) is done, its Location URL answers "the exact same response that would have been returned had the
+     * operation been executed synchronously" (Azure/azure-resource-manager-rpc v1.0/async-api-reference.md, "202
+     * Accepted and Location Headers"); for Compute's actions that is a plain 200, as their spec declares only 200 and
+     * 202 (azure-rest-api-specs ComputeRP/stable/2024-11-01/examples/virtualMachineExamples/
+     * VirtualMachine_Deallocate_MaximumSet_Gen.json). The JavaScript SDK's generated clients check exactly that:
+     * @azure/arm-compute 24.1.0 polls deallocate to the end on Location and its deserializer accepts 200, 201 and 202,
+     * so a 204 there fails the call.
+     */
     ArmResponse accepted(ArmRequest request, Operations.Op op, int status, JsonNode body, boolean withLocation) {
+        if (request.method().equals("POST")) {
+            op.emptyResultStatus = 200;
+        }
         ArmResponse response = new ArmResponse(status, body);
         String apiVersion = request.apiVersion();
         response.header("Azure-AsyncOperation", operations.statusUrl(request.baseUrl(), op, apiVersion));

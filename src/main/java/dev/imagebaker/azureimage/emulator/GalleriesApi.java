@@ -62,10 +62,12 @@ final class GalleriesApi implements ResourceApi {
         cloud.requireGroup(p.get("sub"), p.get("rg"));
         ResourceId id = GALLERIES.id(p);
         if (!GALLERY_NAME.matcher(id.name()).matches()) {
-            throw ArmException.invalidParameter("The gallery name '" + id.name() + "' is invalid. Azure compute"
-                    + " gallery names contain only English letters, numbers, underscores and periods (no hyphens),"
-                    + " do not begin or end with an underscore or a period, and have at most 80 characters.",
-                    "galleryName");
+            // 400 BadRequest, as Azure answers it (hashicorp/terraform-provider-azurerm#2081: Status=400
+            // Code="BadRequest" Message="Gallery name is invalid. ..."); today's wording is MicrosoftDocs/azure-docs
+            // articles/virtual-machines/troubleshooting-shared-images.md, "Creating or modifying a gallery".
+            throw ArmException.badRequest("Gallery name is invalid. Allowed characters are English alphanumeric"
+                    + " characters, with underscores and periods allowed in the middle, up to 80 characters total."
+                    + " All other special characters, including dashes, are disallowed.");
         }
         String location = cloud.requireLocation(request, "Microsoft.Compute/galleries");
         Resource existing = cloud.inventory.get(id);

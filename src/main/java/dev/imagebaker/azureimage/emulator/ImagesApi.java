@@ -66,9 +66,11 @@ final class ImagesApi implements ResourceApi {
         String generation = AzureEnums.normalize(props, "hyperVGeneration", AzureEnums.HYPER_V_GENERATIONS,
                 "hyperVGeneration", vmGeneration);
         if (!generation.equalsIgnoreCase(vmGeneration)) {
-            throw ArmException.invalidParameter("The hyperVGeneration '" + generation + "' of the image does not"
-                    + " match the hyperVGeneration '" + vmGeneration + "' of the source virtual machine "
-                    + vm.id + ".", "hyperVGeneration");
+            // Azure's words, the VM's generation as GenN (MicrosoftDocs/azure-docs#74849, az image create of a Gen2
+            // VM without --hyper-v-generation V2; the same text in MicrosoftDocs/azure-devops-docs#12411).
+            throw ArmException.invalidParameter("The Input HyperVGeneration property: '" + generation + "' does not"
+                    + " match with the HyperVGeneration property: 'Gen" + vmGeneration.replaceFirst("^[Vv]", "")
+                    + "' belonging to source: 'sourceVirtualMachine'.", "hyperVGeneration");
         }
         JsonNode vmDisk = vm.properties().path("storageProfile").path("osDisk");
         ObjectNode storage = Json.with(props, "storageProfile");

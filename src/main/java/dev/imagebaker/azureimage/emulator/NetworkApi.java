@@ -3,7 +3,10 @@ package dev.imagebaker.azureimage.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Microsoft.Network: virtual networks with subnets (also addressed one by one), network interfaces (which
@@ -20,7 +23,6 @@ final class NetworkApi implements ResourceApi {
     static final String ROUTE_TABLES = "routeTables";
     private static final String SUBNET = "/subnets/{subnet}";
     private final CloudState cloud;
-    private int nextPrivateIp = 4;
     private int nextPublicIp;
 
     NetworkApi(CloudState cloud) {
@@ -116,6 +118,16 @@ final class NetworkApi implements ResourceApi {
             throw ArmException.invalidParameter("Network interface '" + id.name()
                     + "' must have at least one IP configuration.", "ipConfigurations");
         }
+        Resource existing = cloud.inventory.get(id);
+        Map<String, PrivateAddresses> addresses = new HashMap<>();
+        for (JsonNode config : list) {
+            String subnetId = Json.text(config, "properties.subnet.id");
+            if (subnetId != null) {
+                addresses.computeIfAbsent(subnetId.toLowerCase(Locale.ROOT),
+                        s -> new PrivateAddresses(cloud, subnetId, id))
+                        .hold(Json.text(config, "properties.privateIPAddress"));
+            }
+        }
         for (JsonNode config : list) {
             ObjectNode c = (ObjectNode) config;
             c.put("id", id.value() + "/ipConfigurations/" + c.path("name").asText());
@@ -138,7 +150,11 @@ final class NetworkApi implements ResourceApi {
                         + " referenced by resource " + id + " was not found.");
             }
             if (cp.path("privateIPAddress").isMissingNode()) {
-                cp.put("privateIPAddress", "10.0.0." + nextPrivateIp++);
+                String address = addresses.get(subnetId.toLowerCase(Locale.ROOT))
+                        .assign(Subnets.find(cloud, subnetId), previousAddress(existing, c, subnetId));
+                if (address != null) {
+                    cp.put("privateIPAddress", address);
+                }
             }
             cp.put("provisioningState", "Succeeded");
         }
@@ -148,6 +164,20 @@ final class NetworkApi implements ResourceApi {
             throw new ArmException(400, "InvalidResourceReference", "Resource " + nsgId
                     + " referenced by resource " + id + " was not found.");
         }
+    }
+
+    /** The address an existing NIC's configuration of the same name had in the same subnet, or null. */
+    private static String previousAddress(Resource existing, JsonNode config, String subnetId) {
+        if (existing == null) {
+            return null;
+        }
+        for (JsonNode before : existing.properties().path("ipConfigurations")) {
+            if (before.path("name").asText().equals(config.path("name").asText())
+                    && subnetId.equalsIgnoreCase(Json.text(before, "properties.subnet.id"))) {
+                return Json.text(before, "properties.privateIPAddress");
+            }
+        }
+        return null;
     }
 
     /** Routes gain id, type and provisioningState, like the rules of a security group. */

@@ -45,6 +45,11 @@ final class Operations {
         ArmError error;
         JsonNode result;
         Instant ended;
+        /**
+         * What the Location URL answers once the operation succeeded without a result body: 204, or 200 for an action
+         * (POST), whose spec declares only 200 and 202 (see {@link CloudState#accepted}).
+         */
+        int emptyResultStatus = 204;
 
         Op(String id, String subscription, String namespace, String location, Instant started, Instant dueAt,
            long sequence, Completion completion, ArmError injectedFailure) {

@@ -28,7 +28,7 @@ final class OperationsApi implements ResourceApi {
         return cloud.withRetryAfter(ArmResponse.ok(cloud.operations.statusBody(op)), op);
     }
 
-    /** 202 while running; then the result (200), nothing (204), or the error. */
+    /** 202 while running; then the result (200), nothing (204, or 200 for an action), or the error. */
     private ArmResponse result(ArmRequest req, Router.Params p) {
         Operations.Op op = find(p);
         if (!op.done()) {
@@ -38,6 +38,6 @@ final class OperationsApi implements ResourceApi {
         if (op.error != null) {
             return new ArmResponse(409, op.error.toBody());
         }
-        return op.result == null ? ArmResponse.status(204) : ArmResponse.ok(op.result);
+        return op.result == null ? ArmResponse.status(op.emptyResultStatus) : ArmResponse.ok(op.result);
     }
 }

@@ -22,6 +22,12 @@ final class Replication {
 
     /** Validated target regions (canonical names); the source region must be one of them. */
     static List<String> targetRegions(ObjectNode profile, String sourceRegion) {
+        if (profile.hasNonNull("storageAccountType")) {
+            // Case does not matter: Microsoft's own CLI examples send "standard_zrs" as typed
+            // (image-version-snapshot-cli.md, --target-regions "eastus2=1=standard_zrs"), answered in the enum's spelling.
+            profile.put("storageAccountType", AzureEnums.canonical(profile.get("storageAccountType").asText(),
+                    AzureEnums.GALLERY_STORAGE, "publishingProfile.storageAccountType"));
+        }
         JsonNode regions = profile.get("targetRegions");
         if (regions == null || !regions.isArray() || regions.isEmpty()) {
             ArrayNode defaults = profile.putArray("targetRegions");

@@ -202,4 +202,31 @@ class NetworkShapesTest extends PlacementFixture {
             assertThat(r.action().toString()).isEqualTo("Allow");
         });
     }
+
+    private String privateIp(String nicId) {
+        String name = nicId.substring(nicId.lastIndexOf('/') + 1);
+        return azure.networkManager().serviceClient().getNetworkInterfaces().getByResourceGroup(RG, name)
+                .ipConfigurations().get(0).privateIpAddress();
+    }
+
+    /**
+     * Dynamic private addresses come from the NIC's subnet: Azure keeps the first four and the last address of a
+     * subnet, hands out the next free one, keeps it while the NIC lives, and reuses it once the NIC is deleted
+     * (MicrosoftDocs/azure-docs articles/virtual-network/ip-services/private-ip-addresses.md, "Allocation method";
+     * virtual-network-networks-faq.md for the five reserved addresses). A full subnet is 400 SubnetIsFull.
+     */
+    @Test
+    void dynamicPrivateAddressesComeFromTheSubnet() {
+        String subnet = network("vnet", new SubnetInner().withName("small").withAddressPrefix("10.0.1.0/29"));
+        String first = nic("nic1", subnet, null);
+        String second = nic("nic2", subnet, null);
+        assertThat(privateIp(first)).isEqualTo("10.0.1.4");
+        assertThat(privateIp(second)).isEqualTo("10.0.1.5");
+        nic("nic1", subnet, null);
+        assertThat(privateIp(first)).as("kept on update").isEqualTo("10.0.1.4");
+        assertThat(privateIp(nic("nic3", subnet, null))).isEqualTo("10.0.1.6");
+        assertArmError(() -> nic("nic4", subnet, null), "SubnetIsFull");
+        azure.networkManager().serviceClient().getNetworkInterfaces().delete(RG, "nic1");
+        assertThat(privateIp(nic("nic4", subnet, null))).as("freed by the deletion").isEqualTo("10.0.1.4");
+    }
 }

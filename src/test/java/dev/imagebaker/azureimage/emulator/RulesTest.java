@@ -1,6 +1,7 @@
 package dev.imagebaker.azureimage.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.management.Region;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineRunCommandInner;
@@ -10,6 +11,7 @@ import com.azure.resourcemanager.compute.models.HyperVGeneration;
 import com.azure.resourcemanager.compute.models.HyperVGenerationTypes;
 import com.azure.resourcemanager.compute.models.KnownWindowsVirtualMachineImage;
 import com.azure.resourcemanager.compute.models.PowerState;
+import com.azure.resourcemanager.compute.models.StorageAccountType;
 import com.azure.resourcemanager.compute.models.TargetRegion;
 import com.azure.resourcemanager.compute.models.VirtualMachine;
 import com.azure.resourcemanager.compute.models.VirtualMachineCustomImage;
@@ -93,12 +95,21 @@ class RulesTest extends EmulatorFixture {
                 .fromVirtualMachine(vm).create(), "OperationNotAllowed");
     }
 
+    /**
+     * A managed image of a Gen2 VM must say V2: Azure refuses V1 with InvalidParameter and the text customers quote
+     * from az image create (MicrosoftDocs/azure-docs#74849, MicrosoftDocs/azure-devops-docs#12411).
+     */
     @Test
     void hyperVGenerationMustMatch() {
         VirtualMachine gen2 = capturableVm("rg", "vm", "server");
         assertArmError(() -> azure.virtualMachineCustomImages().define("img").withRegion(Region.EUROPE_WEST)
                 .withExistingResourceGroup("rg").withHyperVGeneration(HyperVGenerationTypes.V1)
                 .fromVirtualMachine(gen2).create(), "InvalidParameter");
+        assertThatThrownBy(() -> azure.virtualMachineCustomImages().define("img").withRegion(Region.EUROPE_WEST)
+                .withExistingResourceGroup("rg").withHyperVGeneration(HyperVGenerationTypes.V1)
+                .fromVirtualMachine(gen2).create()).hasMessageContaining("The Input HyperVGeneration property: 'V1'"
+                + " does not match with the HyperVGeneration property: 'Gen2' belonging to source:"
+                + " 'sourceVirtualMachine'.");
         gallery("gen1def", HyperVGeneration.V1);
         assertArmError(() -> azure.galleryImageVersions().define("1.0.0")
                 .withExistingImage("images-rg", "corp_images", "gen1def").withLocation(Region.EUROPE_WEST)
@@ -135,7 +146,7 @@ class RulesTest extends EmulatorFixture {
     void galleryNamesHaveNoHyphens() {
         azure.resourceManager().resourceGroups().define("images-rg").withRegion(Region.EUROPE_WEST).create();
         assertArmError(() -> azure.galleries().define("corp-images").withRegion(Region.EUROPE_WEST)
-                .withExistingResourceGroup("images-rg").create(), "InvalidParameter");
+                .withExistingResourceGroup("images-rg").create(), "BadRequest");
     }
 
     @Test
@@ -166,6 +177,31 @@ class RulesTest extends EmulatorFixture {
                         .withTargetRegions(List.of(new TargetRegion().withName("northeurope"))));
         assertArmError(() -> azure.serviceClient().getGalleryImageVersions().createOrUpdate("images-rg",
                 "corp_images", "orders", "1.0.0", version), "InvalidParameter");
+    }
+
+    /**
+     * Storage account types are matched without regard to case and answered in the spec's spelling: Microsoft's
+     * own CLI example sends "standard_zrs" (MicrosoftDocs/azure-docs articles/virtual-machines/
+     * image-version-snapshot-cli.md, --target-regions "eastus2=1=standard_zrs").
+     */
+    @Test
+    void storageAccountTypesIgnoreCase() {
+        VirtualMachine vm = capturableVm("rg", "vm", "server");
+        gallery("orders", HyperVGeneration.V2);
+        StorageAccountType lowerCase = StorageAccountType.fromString("standard_zrs");
+        assertThat(lowerCase.toString()).as("what the SDK sends").isEqualTo("standard_zrs");
+        var version = new com.azure.resourcemanager.compute.fluent.models.GalleryImageVersionInner()
+                .withLocation("westeurope")
+                .withStorageProfile(new com.azure.resourcemanager.compute.models.GalleryImageVersionStorageProfile()
+                        .withSource(new com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource()
+                                .withId(vm.id())))
+                .withPublishingProfile(new com.azure.resourcemanager.compute.models.GalleryImageVersionPublishingProfile()
+                        .withTargetRegions(List.of(new TargetRegion().withName("westeurope")
+                                .withStorageAccountType(lowerCase))));
+        var created = azure.serviceClient().getGalleryImageVersions().createOrUpdate("images-rg", "corp_images",
+                "orders", "1.0.0", version);
+        assertThat(created.publishingProfile().targetRegions().get(0).storageAccountType().toString())
+                .isEqualTo("Standard_ZRS");
     }
 
     @Test
