@@ -72,7 +72,7 @@ final class AzureBuildVms implements BuildVms {
                         .withIpConfigurations(List.of(new NetworkInterfaceIpConfigurationInner().withName("private")
                                 .withSubnet(new SubnetInner().withId(r.subnetId()))
                                 .withPrivateIpAllocationMethod(IpAllocationMethod.DYNAMIC).withPrimary(true)))),
-                timeout, "Creating the network interface of " + r.name(), PollSchedule.QUICK, NetworkInterfaceInner::id,
+                timeout, "Creating the network interface of " + r.name(), PollSchedule.NETWORK, NetworkInterfaceInner::id,
                 () -> compute.networkManager().serviceClient().getNetworkInterfaces()
                         .getByResourceGroup(r.resourceGroup(), r.name() + "-nic"));
         VirtualMachineInner vm = new VirtualMachineInner().withLocation(r.location()).withTags(r.tags())

@@ -60,7 +60,7 @@ final class AzureNetworks implements Networks {
                                 .withAccess(SecurityRuleAccess.DENY).withProtocol(SecurityRuleProtocol.ASTERISK)
                                 .withSourceAddressPrefix("*").withSourcePortRange("*")
                                 .withDestinationAddressPrefix("*").withDestinationPortRange("*")))),
-                timeout, "Creating network security group " + name + "-nsg", PollSchedule.QUICK,
+                timeout, "Creating network security group " + name + "-nsg", PollSchedule.NETWORK,
                 NetworkSecurityGroupInner::id,
                 () -> network().getNetworkSecurityGroups().getByResourceGroup(group, name + "-nsg"));
         SubnetInner subnet = new SubnetInner().withName("build").withAddressPrefix("10.0.0.0/24")
@@ -73,7 +73,7 @@ final class AzureNetworks implements Networks {
         VirtualNetworkInner vnet = Lro.awaitResource(() -> network().getVirtualNetworks().beginCreateOrUpdate(group,
                 name + "-vnet", new VirtualNetworkInner().withLocation(location).withTags(tags)
                         .withAddressSpace(new AddressSpace().withAddressPrefixes(List.of("10.0.0.0/24")))
-                        .withSubnets(List.of(subnet))), timeout, "Creating virtual network " + name + "-vnet", PollSchedule.QUICK,
+                        .withSubnets(List.of(subnet))), timeout, "Creating virtual network " + name + "-vnet", PollSchedule.NETWORK,
                 VirtualNetworkInner::id, () -> network().getVirtualNetworks().getByResourceGroup(group, name + "-vnet"));
         return vnet.subnets().get(0).id();
     }
@@ -85,13 +85,13 @@ final class AzureNetworks implements Networks {
                         .withSku(new PublicIpAddressSku().withName(PublicIpAddressSkuName.STANDARD)
                                 .withTier(PublicIpAddressSkuTier.REGIONAL))
                         .withPublicIpAllocationMethod(IpAllocationMethod.STATIC)), timeout,
-                "Creating public IP " + name + "-nat-ip", PollSchedule.QUICK, PublicIpAddressInner::id,
+                "Creating public IP " + name + "-nat-ip", PollSchedule.NETWORK, PublicIpAddressInner::id,
                 () -> network().getPublicIpAddresses().getByResourceGroup(group, name + "-nat-ip"));
         return Lro.awaitResource(() -> network().getNatGateways().beginCreateOrUpdate(group, name + "-nat",
                 new NatGatewayInner().withLocation(location).withTags(tags)
                         .withSku(new NatGatewaySku().withName(NatGatewaySkuName.STANDARD))
                         .withPublicIpAddresses(List.of(new SubResource().withId(ip.id())))), timeout,
-                "Creating NAT gateway " + name + "-nat", PollSchedule.QUICK, NatGatewayInner::id,
+                "Creating NAT gateway " + name + "-nat", PollSchedule.NETWORK, NatGatewayInner::id,
                 () -> network().getNatGateways().getByResourceGroup(group, name + "-nat")).id();
     }
 

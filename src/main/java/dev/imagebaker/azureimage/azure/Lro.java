@@ -12,6 +12,7 @@ import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -44,24 +45,44 @@ final class Lro {
         return call(poller::getFinalResult);
     }
 
+    /**
+     * The first wait is the SDK's: Azure's Retry-After on its answer to our request, else the schedule's first
+     * interval. After that the SDK would repeat that Retry-After for every poll whose response has none (it carries
+     * the last value over), so we wait by the schedule and honour a Retry-After only when it changed, i.e. when Azure
+     * sent a new one. Waits in Azure's time pass through the SDK's delay provider (the emulator's time scale).
+     */
     private static PollResponse<?> pollUntilDone(SyncPoller<?, ?> poller, Duration timeout, String what,
                                                  PollSchedule schedule) {
         Instant deadline = Instant.now().plus(timeout);
-        // Azure's answer to the request itself, without another request: done already, or how long to wait.
-        PollResponse<?> last = poller.waitUntil(LongRunningOperationStatus.IN_PROGRESS);
+        poller.setPollInterval(scaled(schedule.next()));
+        PollResponse<?> last;
+        try {
+            last = poller.waitUntil(timeout, LongRunningOperationStatus.IN_PROGRESS);
+        } catch (RuntimeException e) {
+            if (hasCause(e, TimeoutException.class)) {
+                throw new CloudTimeoutException(what, timeout);
+            }
+            throw e;
+        }
+        Duration carried = last.getRetryAfter();
         while (!last.getStatus().isComplete()) {
-            Duration untilDeadline = Duration.between(Instant.now(), deadline);
-            if (untilDeadline.isNegative()) {
+            Duration remaining = Duration.between(Instant.now(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
                 throw new CloudTimeoutException(what, timeout);
             }
             Duration retryAfter = last.getRetryAfter();
-            Duration wait = retryAfter != null && retryAfter.compareTo(Duration.ZERO) > 0 ? retryAfter
-                    // Through the SDK's delay provider, so that the emulator's time scale shortens it.
-                    : ResourceManagerUtils.InternalRuntimeContext.getDelayDuration(schedule.next());
-            pause(wait.compareTo(untilDeadline) < 0 ? wait : untilDeadline, what);
+            boolean fresh = retryAfter != null && retryAfter.compareTo(Duration.ZERO) > 0
+                    && !retryAfter.equals(carried);
+            carried = retryAfter;
+            Duration wait = fresh ? retryAfter : scaled(schedule.next());
+            pause(wait.compareTo(remaining) < 0 ? wait : remaining, what);
             last = poller.poll();
         }
         return last;
+    }
+
+    private static Duration scaled(Duration azureTime) {
+        return ResourceManagerUtils.InternalRuntimeContext.getDelayDuration(azureTime);
     }
 
     private static void pause(Duration wait, String what) {
@@ -71,6 +92,15 @@ final class Lro {
             Thread.currentThread().interrupt();
             throw new CloudException("OperationInterrupted", 0, what + " was interrupted while waiting for Azure");
         }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -14,6 +14,7 @@ final class PollSchedule {
 
     /** Typical durations on Azure, each an operation's usual end rather than its worst case. */
     static final Duration QUICK = Duration.ofSeconds(3);
+    static final Duration NETWORK = Duration.ofSeconds(5);
     static final Duration GALLERY = Duration.ofSeconds(10);
     static final Duration STORAGE = Duration.ofSeconds(20);
     static final Duration POWER = Duration.ofSeconds(30);
