@@ -7,6 +7,7 @@ import com.azure.resourcemanager.compute.fluent.models.RetrieveBootDiagnosticsDa
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInstanceViewInner;
 import com.azure.resourcemanager.compute.models.BootDiagnostics;
+import com.azure.resourcemanager.compute.models.DataDisk;
 import com.azure.resourcemanager.compute.models.DeleteOptions;
 import com.azure.resourcemanager.compute.models.DiagnosticsProfile;
 import com.azure.resourcemanager.compute.models.DiskCreateOptionTypes;
@@ -88,6 +89,14 @@ final class AzureBuildVms implements BuildVms {
                 // Managed boot diagnostics (no storageUri): the serial log of a stuck guest can be read.
                 .withDiagnosticsProfile(new DiagnosticsProfile().withBootDiagnostics(new BootDiagnostics()
                         .withEnabled(true)));
+        if (!r.dataDisks().isEmpty()) {
+            // Empty Standard SSDs that go with the VM; a capture carries them into the version as dataDiskImages.
+            vm.storageProfile().withDataDisks(r.dataDisks().stream().map(d -> new DataDisk().withLun(d.lun())
+                    .withDiskSizeGB(d.sizeGb()).withCreateOption(DiskCreateOptionTypes.EMPTY)
+                    .withDeleteOption(com.azure.resourcemanager.compute.models.DiskDeleteOptionTypes.DELETE)
+                    .withManagedDisk(new ManagedDiskParameters().withStorageAccountType(
+                            StorageAccountTypes.STANDARD_SSD_LRS))).toList());
+        }
         if (r.securityType() != null) {
             SecurityProfile security = new SecurityProfile().withSecurityType(SecurityTypes.fromString(
                     r.securityType().azureName()));

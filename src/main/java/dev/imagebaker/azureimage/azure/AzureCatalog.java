@@ -99,7 +99,8 @@ final class AzureCatalog implements Catalog {
         }
         return new VmSku(sku.name(), sku.family() == null ? "" : sku.family(), parseInt(caps.get("vcpus")),
                 parseDouble(caps.get("memorygb")), generations, caps.getOrDefault("cpuarchitecturetype", "x64"),
-                trustedLaunch, caps.containsKey("confidentialcomputingtype"), restrictions);
+                trustedLaunch, caps.containsKey("confidentialcomputingtype"), restrictions,
+                caps.containsKey("maxdatadiskcount") ? parseInt(caps.get("maxdatadiskcount")) : 0);
     }
 
     private static int parseInt(String s) {

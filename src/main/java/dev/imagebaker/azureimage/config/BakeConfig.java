@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record BakeConfig(String subscriptionId, String tenantId, String location, SourceImage source,
                          OsType osType, String vmSize, GalleryTarget gallery, List<ScriptSpec> scripts,
-                         List<FileCopy> files, Map<String, String> environment, Map<String, Secret> secrets,
+                         List<FileCopy> files, List<DataDisk> dataDisks, Map<String, String> environment, Map<String, Secret> secrets,
                          MappedVersion imageVersion, Timeouts timeouts, boolean keepOnFailure, Duration tempGroupTtl,
                          boolean waitForDeletion,
                          Publishing publishing, EmulatorSettings emulator, ProjectInfo project, Placement placement,
@@ -20,6 +20,7 @@ public record BakeConfig(String subscriptionId, String tenantId, String location
         warnings = List.copyOf(warnings);
         scripts = List.copyOf(scripts);
         files = List.copyOf(files);
+        dataDisks = List.copyOf(dataDisks);
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         secrets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secrets));
     }

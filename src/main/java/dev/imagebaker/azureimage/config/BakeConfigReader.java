@@ -159,6 +159,7 @@ public final class BakeConfigReader {
         List<ScriptSpec> scripts = new ScriptsReader(values, project, osType, PropertyNames.SCRIPTS_DIRECTORY,
                 scriptsDirectory(), PropertyNames.TIMEOUT_SCRIPT, true).read();
         List<FileCopy> files = FilesReader.read(values, project, osType, options.validationOnly());
+        List<DataDisk> dataDisks = DataDisksReader.read(values);
         Map<String, String> environment = SecretsReader.environment(values);
         Map<String, Secret> secrets = SecretsReader.read(values, options.secrets(), environment);
         Timeouts timeouts = timeouts();
@@ -173,7 +174,7 @@ public final class BakeConfigReader {
         }
         failOnProblems();
         return new BakeConfig(subscription.toLowerCase(Locale.ROOT), tenant, location, source, osType, vmSize,
-                gallery, scripts, files, environment, secrets, version, timeouts, keepOnFailure, ttl, waitForDeletion, publishing,
+                gallery, scripts, files, dataDisks, environment, secrets, version, timeouts, keepOnFailure, ttl, waitForDeletion, publishing,
                 emulator, project, placement, access, values.warnings());
     }
 

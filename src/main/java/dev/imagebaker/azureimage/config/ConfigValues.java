@@ -192,6 +192,28 @@ final class ConfigValues {
         return regions;
     }
 
+    /** The data disks: -D azure-image.dataDisks (lun:sizeGb, comma-separated), or the pom's. */
+    List<RawConfiguration.DataDiskEntry> dataDisks() {
+        String text = raw.property(PropertyNames.DATA_DISKS).orElse(null);
+        if (text == null) {
+            return raw.pomDataDisks();
+        }
+        List<RawConfiguration.DataDiskEntry> disks = new ArrayList<>();
+        for (String entry : text.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.trim().split(":", -1);
+            if (parts.length != 2) {
+                problem(PropertyNames.DATA_DISKS, "The data disk '" + entry.trim() + "' is not lun:sizeGb.",
+                        DataDisksReader.FIX);
+                continue;
+            }
+            disks.add(new RawConfiguration.DataDiskEntry(parts[0].trim(), parts[1].trim()));
+        }
+        return disks;
+    }
+
     /** The pom's environment with -D azure-image.environment.NAME on top, sorted by name. */
     Map<String, String> environment() {
         Map<String, String> environment = new TreeMap<>(raw.pomEnvironment());

@@ -40,6 +40,11 @@ public record PropertiesConfiguration(Map<String, String> values) implements Raw
     }
 
     @Override
+    public List<DataDiskEntry> pomDataDisks() {
+        return List.of();
+    }
+
+    @Override
     public Map<String, String> pomEnvironment() {
         return Map.of();
     }

@@ -54,6 +54,7 @@ public final class PropertyNames {
     public static final String KEEP_ON_FAILURE = PREFIX + "keepOnFailure";
     public static final String TEMP_GROUP_TTL = PREFIX + "tempGroupTtl";
     public static final String WAIT_FOR_DELETION = PREFIX + "waitForDeletion";
+    public static final String DATA_DISKS = PREFIX + "dataDisks";
     public static final String CLOUD = PREFIX + "cloud";
     public static final String CLOUD_RESOURCE_MANAGER = PREFIX + "cloudEndpoints.resourceManager";
     public static final String CLOUD_AUTHORITY_HOST = PREFIX + "cloudEndpoints.authorityHost";

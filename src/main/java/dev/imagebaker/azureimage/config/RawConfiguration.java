@@ -24,6 +24,8 @@ public interface RawConfiguration {
 
     List<TargetRegionEntry> pomTargetRegions();
 
+    List<DataDiskEntry> pomDataDisks();
+
     Map<String, String> pomEnvironment();
 
     Map<String, String> pomTags();
@@ -48,6 +50,10 @@ public interface RawConfiguration {
 
     /** One {@code <targetRegion>}; replicas as written, checked by the reader. */
     record TargetRegionEntry(String name, String replicas, String storageAccountType) {
+    }
+
+    /** One {@code <dataDisk>}: its LUN and size in GiB, as written, checked by the reader. */
+    record DataDiskEntry(String lun, String sizeGb) {
     }
 
     /** One {@code <secret>}: its name and where its value comes from (a settings.xml server or a variable). */

@@ -51,8 +51,23 @@ final class DataDisks {
                 disk.put("createOption", "FromImage");
             }
         }
+        maxCount(props, disks.size());
         for (JsonNode node : disks) {
             complete(cloud, vmId, location, (ObjectNode) node, source);
+        }
+    }
+
+    /**
+     * A size takes at most its MaxDataDiskCount data disks; Azure refuses more with 409 OperationNotAllowed, "The
+     * maximum number of data disks allowed to be attached to a VM of this size is 8." (as quoted in
+     * kubernetes-sigs/azuredisk-csi-driver#2883; target dataDisks as in hashicorp/terraform#7389).
+     */
+    private static void maxCount(ObjectNode props, int count) {
+        ComputeSkus.Size size = ComputeSkus.find(props.path("hardwareProfile").path("vmSize").asText(null));
+        String max = size == null ? null : size.capability("MaxDataDiskCount");
+        if (max != null && count > Integer.parseInt(max)) {
+            throw new ArmException(409, "OperationNotAllowed", "The maximum number of data disks allowed to be"
+                    + " attached to a VM of this size is " + max + ".", "dataDisks", null);
         }
     }
 

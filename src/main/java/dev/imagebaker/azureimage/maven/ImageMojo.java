@@ -81,6 +81,13 @@ abstract class ImageMojo extends AbstractMojo {
     @Parameter
     java.util.List<TargetRegionParameters> targetRegions;
 
+    /**
+     * Empty data disks the build VM gets and the image carries (each {@code <dataDisk>} with {@code <lun>} and
+     * {@code <sizeGb>}); the scripts format and mount them. As a property: -Dazure-image.dataDisks=0:64,1:128.
+     */
+    @Parameter(property = PropertyNames.DATA_DISKS)
+    java.util.List<DataDiskParameters> dataDisks;
+
     /** End of life of a published version, an ISO-8601 period after its publication, e.g. P1Y. */
     @Parameter(property = PropertyNames.END_OF_LIFE_AFTER)
     String endOfLifeAfter;
@@ -231,7 +238,8 @@ abstract class ImageMojo extends AbstractMojo {
                                 .toList(),
                         environment == null ? Map.of() : environment, tags == null ? Map.of() : tags,
                         secrets == null ? List.of() : secrets.stream().map(SecretParameters::entry).toList(),
-                        scripts == null ? List.of() : scripts.stream().map(ScriptParameters::entry).toList()));
+                        scripts == null ? List.of() : scripts.stream().map(ScriptParameters::entry).toList(),
+                        dataDisks == null ? List.of() : dataDisks.stream().map(DataDiskParameters::entry).toList()));
     }
 
     /**

@@ -27,7 +27,8 @@ final class MojoConfiguration implements RawConfiguration {
 
     /** The typed lists and maps of the pom, converted to config's entries. */
     record Pom(List<FileEntry> files, List<TargetRegionEntry> targetRegions, Map<String, String> environment,
-               Map<String, String> tags, List<SecretEntry> secrets, List<ScriptEntry> scripts) {
+               Map<String, String> tags, List<SecretEntry> secrets, List<ScriptEntry> scripts,
+               List<DataDiskEntry> dataDisks) {
     }
 
     MojoConfiguration(Object mojo, MojoDescriptor descriptor, Properties userProperties, Pom pom) {
@@ -103,6 +104,11 @@ final class MojoConfiguration implements RawConfiguration {
     @Override
     public List<FileEntry> pomFiles() {
         return pom.files();
+    }
+
+    @Override
+    public List<DataDiskEntry> pomDataDisks() {
+        return pom.dataDisks();
     }
 
     @Override

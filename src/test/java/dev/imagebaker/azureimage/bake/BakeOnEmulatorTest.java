@@ -52,6 +52,28 @@ class BakeOnEmulatorTest extends OnEmulator {
                 .contains("[cleanup] Deleted resource group azimg-orders-service-");
     }
 
+    /** The build VM's empty data disks are captured into the version (dataDiskImages: lun, sizeInGB). */
+    @Test
+    void dataDisksAreCarriedIntoTheVersion() throws Exception {
+        TestConfigs.project(dir, "10-packages.sh");
+        java.util.Map<String, String> values = TestConfigs.values();
+        values.put(dev.imagebaker.azureimage.config.PropertyNames.DATA_DISKS, "0:16,1:32");
+        BakeResult result = bake(TestConfigs.config(dir, values, "1.4.2"));
+
+        JsonNode version = null;
+        for (JsonNode r : new ObjectMapper().readTree(emulator.inventoryJson()).path("resources")) {
+            if (r.path("id").asText().equals(result.version().id().value())) {
+                version = r;
+            }
+        }
+        assertThat(version).isNotNull();
+        JsonNode images = version.at("/properties/storageProfile/dataDiskImages");
+        assertThat(images.findValuesAsText("lun")).containsExactly("0", "1");
+        assertThat(images.findValuesAsText("sizeInGB")).containsExactly("16", "32");
+        assertThat(ids()).noneMatch(id -> id.contains("/resourceGroups/azimg-"))
+                .noneMatch(id -> id.contains("Microsoft.Compute/disks"));
+    }
+
     @Test
     void shipsFilesThroughTemporaryStorageCheckedByTheGuestAndLeavesNoStorage() throws Exception {
         TestConfigs.project(dir, "10-packages.sh");

@@ -66,13 +66,16 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     public boolean termsAccepted = true;
     /** The region's sizes, as the Resource SKUs API would list them. */
     public final List<VmSku> sizes = new ArrayList<>(List.of(
-            new VmSku("Standard_D2s_v5", "standardDSv5Family", 2, 8, Set.of("V1", "V2"), "x64", true, false, List.of()),
+            new VmSku("Standard_D2s_v5", "standardDSv5Family", 2, 8, Set.of("V1", "V2"), "x64", true, false, List.of(),
+                    4),
             new VmSku("Standard_D4s_v5", "standardDSv5Family", 4, 16, Set.of("V1", "V2"), "x64", true, false,
-                    List.of()),
-            new VmSku("Standard_A1_v2", "standardAv2Family", 1, 2, Set.of("V1"), "x64", false, false, List.of()),
-            new VmSku("Standard_D2ps_v5", "standardDPSv5Family", 2, 8, Set.of("V2"), "Arm64", false, false, List.of()),
+                    List.of(), 8),
+            new VmSku("Standard_A1_v2", "standardAv2Family", 1, 2, Set.of("V1"), "x64", false, false, List.of(),
+                    2),
+            new VmSku("Standard_D2ps_v5", "standardDPSv5Family", 2, 8, Set.of("V2"), "Arm64", false, false, List.of(),
+                    4),
             new VmSku("Standard_E2s_v5", "standardESv5Family", 2, 16, Set.of("V1", "V2"), "x64", true, false,
-                    List.of("NotAvailableForSubscription (Location)"))));
+                    List.of("NotAvailableForSubscription (Location)"), 4)));
     public Optional<SubnetInfo> existingSubnet = Optional.empty();
     public final List<TaggedResource> taggedResources = new ArrayList<>();
 

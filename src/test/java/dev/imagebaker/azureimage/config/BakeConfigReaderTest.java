@@ -44,6 +44,27 @@ class BakeConfigReaderTest {
     }
 
     @Test
+    void dataDisksAreReadFromTheProperty() {
+        values.put(PropertyNames.DATA_DISKS, "0:64, 1:128");
+        assertThat(read().dataDisks()).containsExactly(new DataDisk(0, 64), new DataDisk(1, 128));
+        values.remove(PropertyNames.DATA_DISKS);
+        assertThat(read().dataDisks()).isEmpty();
+    }
+
+    @Test
+    void everyBadDataDiskIsReportedAtOnce() {
+        // LUNs 0 to 63 (ComputeRP DataDisk); a Standard SSD holds at most 32,767 GiB.
+        values.put(PropertyNames.DATA_DISKS, "x:64,1:0,2:40000,3:8,3:16,5");
+        assertThatThrownBy(this::read).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("The data disk LUN 'x' is not a number from 0 to 63.")
+                .hasMessageContaining("The size '0' of the data disk at LUN 1 is not a number of GiB from 1 to 32767.")
+                .hasMessageContaining("The size '40000' of the data disk at LUN 2")
+                .hasMessageContaining("LUN 3 is given to two data disks.")
+                .hasMessageContaining("The data disk '5' is not lun:sizeGb.")
+                .hasMessageContaining("<dataDisk><lun>0</lun><sizeGb>64</sizeGb></dataDisk>");
+    }
+
+    @Test
     void readsAValidConfigurationWithDefaults() {
         BakeConfig config = read();
         assertThat(config.location()).isEqualTo("westeurope");

@@ -49,6 +49,34 @@ class DataDisksTest extends ScenarioFixture {
         assertThat(get(scenario.copy).at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
     }
 
+    /**
+     * A size takes at most its MaxDataDiskCount data disks (4 for Standard_D2s_v5): Azure answers 409
+     * OperationNotAllowed, "The maximum number of data disks allowed to be attached to a VM of this size is 8." as
+     * quoted in kubernetes-sigs/azuredisk-csi-driver#2883.
+     */
+    @Test
+    void aSizeTakesNoMoreDataDisksThanItsMaxDataDiskCount() throws Exception {
+        scenario.build();
+        String nic = Scenario.path(scenario.nic) + "3";
+        http.send("PUT", nic + Scenario.N, "{\"location\":\"westeurope\",\"properties\":{\"ipConfigurations\":[{"
+                + "\"name\":\"ip\",\"properties\":{\"subnet\":{\"id\":\"" + Scenario.path(scenario.subnet) + "\"}}}]}}",
+                201);
+        StringBuilder disks = new StringBuilder();
+        for (int lun = 0; lun < 5; lun++) {
+            disks.append(lun == 0 ? "" : ",").append("{\"lun\":").append(lun)
+                    .append(",\"createOption\":\"Empty\",\"diskSizeGB\":8}");
+        }
+        JsonNode error = http.send("PUT", Scenario.COMPUTE + "/virtualMachines/toomany" + Scenario.C, """
+                {"location":"westeurope","properties":{"hardwareProfile":{"vmSize":"Standard_D2s_v5"},
+                 "storageProfile":{"imageReference":{"publisher":"Canonical","offer":"ubuntu-24_04-lts",
+                 "sku":"server","version":"latest"},"dataDisks":[%s]},
+                 "osProfile":{"computerName":"many","adminUsername":"azureuser","adminPassword":"Bake-Pa55word"},
+                 "networkProfile":{"networkInterfaces":[{"id":"%s"}]}}}""".formatted(disks, nic), 409);
+        assertThat(error.at("/error/code").asText()).isEqualTo("OperationNotAllowed");
+        assertThat(error.at("/error/message").asText()).isEqualTo("The maximum number of data disks allowed to be"
+                + " attached to a VM of this size is 4.");
+    }
+
     private JsonNode vmFrom(String imageId) throws Exception {
         String nic = Scenario.path(scenario.nic) + "2";
         http.send("PUT", nic + Scenario.N, "{\"location\":\"westeurope\",\"properties\":{\"ipConfigurations\":[{"

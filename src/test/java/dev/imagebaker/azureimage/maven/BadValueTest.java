@@ -119,6 +119,7 @@ class BadValueTest {
             new Bad(PropertyNames.KEEP_ON_FAILURE, "ture", Goal.BAKE, "keepOnFailure"),
             new Bad(PropertyNames.TEMP_GROUP_TTL, "-1h", Goal.BAKE, "tempGroupTtl"),
             new Bad(PropertyNames.WAIT_FOR_DELETION, "no", Goal.BAKE, "waitForDeletion"),
+            new Bad(PropertyNames.DATA_DISKS, "0:99999", Goal.BAKE, "dataDisks"),
             new Bad(PropertyNames.CLOUD, "AzureMoon", Goal.BAKE, "cloud"),
             new Bad(PropertyNames.CLOUD_RESOURCE_MANAGER, "not a url", Goal.BAKE, "cloudEndpoints/resourceManager",
                     customCloudBut(PropertyNames.CLOUD_RESOURCE_MANAGER)),

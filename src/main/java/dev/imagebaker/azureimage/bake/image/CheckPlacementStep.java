@@ -40,6 +40,12 @@ final class CheckPlacementStep implements Step<BakeContext> {
         regions(ctx);
         VmSku size = Sizes.require(ctx.cloud.catalog().vmSizes(ctx.config.location()), ctx.config.vmSize(),
                 ctx.config.location(), ctx.facts, ctx.source.resolved(), (problem, fix) -> refusal(ctx, problem, fix));
+        int disks = ctx.config.dataDisks().size();
+        if (size.maxDataDisks() > 0 && disks > size.maxDataDisks()) {
+            throw refusal(ctx, "The VM size " + size.name() + " takes at most " + size.maxDataDisks() + " data disks,"
+                    + " but <dataDisks> lists " + disks + "; Azure would refuse the build VM (OperationNotAllowed).",
+                    "Choose a <vmSize> that takes " + disks + " data disks, or list fewer.");
+        }
         GalleryTarget g = ctx.config.gallery();
         ctx.gallery = ctx.cloud.galleries().gallery(g.resourceGroup(), g.name()).orElse(null);
         if (ctx.gallery != null && !ctx.config.location().equals(ctx.gallery.location())) {

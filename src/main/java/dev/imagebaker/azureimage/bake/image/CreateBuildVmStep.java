@@ -32,7 +32,7 @@ final class CreateBuildVmStep implements Step<BakeContext> {
         BuildVmRequest request = new BuildVmRequest(ctx.names.tempGroup(), ctx.config.location(),
                 ctx.names.vmName(), ctx.names.computerName(), ctx.config.vmSize(), os, ctx.source.imageReference(),
                 Credentials.ADMIN_USER, credential, ctx.resourceTags(),
-                ctx.subnetId, securityType, ctx.facts.plan());
+                ctx.subnetId, securityType, ctx.facts.plan(), ctx.config.dataDisks());
         // A VM that hangs in boot or deprovision says why in its serial console, readable until it is deleted.
         ctx.cleanups.reportOnFailure("serial console log of " + ctx.names.vmName(), () -> ctx.cloud.vms()
                 .serialLog(new dev.imagebaker.azureimage.bake.cloud.BuildVm(null, ctx.names.tempGroup(),

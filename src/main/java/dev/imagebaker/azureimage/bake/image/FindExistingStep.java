@@ -96,6 +96,8 @@ final class FindExistingStep implements Step<BakeContext> {
         }
         // Values, not secrets: a secret's value is never hashed into a tag.
         ctx.config.environment().forEach((name, value) -> builder.add("env:" + name, value));
+        // Only when there are some, so that fingerprints of images without data disks stay as they were.
+        ctx.config.dataDisks().forEach(disk -> builder.add("dataDisk:" + disk.lun(), disk.sizeGb() + " GiB"));
         for (Payloads.Payload payload : ctx.payloads()) {
             FileCopy copy = payload.copy();
             builder.add("file:" + copy.destination(), payload.sha256() + "\nowner=" + copy.owner() + "\nmode="

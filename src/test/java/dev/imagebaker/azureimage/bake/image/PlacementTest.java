@@ -81,6 +81,23 @@ class PlacementTest {
     }
 
     @Test
+    void moreDataDisksThanTheSizeTakesAreRefused() {
+        values.put(PropertyNames.DATA_DISKS, "0:8,1:8,2:8,3:8,4:8");
+        refused("The VM size Standard_D2s_v5 takes at most 4 data disks, but <dataDisks> lists 5",
+                "Choose a <vmSize> that takes 5 data disks");
+    }
+
+    @Test
+    void dataDisksGoToTheBuildVmAndIntoTheFingerprint() {
+        values.put(PropertyNames.DATA_DISKS, "0:64,1:128");
+        BakeResult result = bake();
+        assertThat(fake.vmRequests.get(0).dataDisks()).containsExactly(
+                new dev.imagebaker.azureimage.config.DataDisk(0, 64),
+                new dev.imagebaker.azureimage.config.DataDisk(1, 128));
+        assertThat(result.version().tags().values()).anyMatch(v -> v.contains("dataDisk:0="));
+    }
+
+    @Test
     void aRegionOutsideTheSubscriptionIsRefused() {
         values.put(PropertyNames.TARGET_REGIONS, "northeurope,westus9");
         refused("The region westus9 is not one of this subscription's regions");
