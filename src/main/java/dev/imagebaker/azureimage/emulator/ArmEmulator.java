@@ -66,6 +66,7 @@ public final class ArmEmulator implements AutoCloseable {
         private boolean https = true;
         private double timeScale;
         private Path stateFile;
+        private Path tlsStore;
         private Duration stateWait = Duration.ofMinutes(10);
         private Consumer<String> notice = line -> { };
         private Consumer<String> requestLog = line -> { };
@@ -95,6 +96,15 @@ public final class ArmEmulator implements AutoCloseable {
          */
         public Builder stateFile(Path stateFile) {
             this.stateFile = stateFile;
+            return this;
+        }
+
+        /**
+         * Where to keep the emulator's self-signed certificate between runs (a PKCS12 file, readable by its owner
+         * only): making one costs a keytool run, about a second, at every start otherwise.
+         */
+        public Builder tlsStore(Path tlsStore) {
+            this.tlsStore = tlsStore;
             return this;
         }
 
@@ -185,7 +195,7 @@ public final class ArmEmulator implements AutoCloseable {
         apis(storage, blobs).forEach(api -> api.register(router));
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port);
         if (options.https) {
-            tls = TlsMaterial.get();
+            tls = TlsMaterial.get(options.tlsStore);
             HttpsServer https = HttpsServer.create(address, 0);
             https.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext));
             server = https;

@@ -1,7 +1,6 @@
 package dev.imagebaker.azureimage.emulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A self-signed certificate for localhost and 127.0.0.1, made once per JVM with the JDK's keytool (the JDK has
- * no public API to create certificates). Clients trust it through {@link #certificatePem()}.
+ * no public API to create certificates), and kept between runs when the caller names a store. Clients trust it through {@link #certificatePem()}.
  */
 final class TlsMaterial {
     private static final char[] PASSWORD = "emulator".toCharArray();
@@ -24,17 +23,75 @@ final class TlsMaterial {
 
     final SSLContext sslContext;
     final X509Certificate certificate;
+    private final byte[] pkcs12;
 
-    private TlsMaterial(SSLContext sslContext, X509Certificate certificate) {
+    private TlsMaterial(SSLContext sslContext, X509Certificate certificate, byte[] pkcs12) {
         this.sslContext = sslContext;
         this.certificate = certificate;
+        this.pkcs12 = pkcs12;
     }
 
     static synchronized TlsMaterial get() throws IOException {
+        return get(null);
+    }
+
+    /** The JVM's certificate; else the one kept in store (null: none) while it is valid for a day more; else new. */
+    static synchronized TlsMaterial get(Path store) throws IOException {
+        if (shared == null && store != null) {
+            shared = load(store);
+        }
         if (shared == null) {
             shared = generate();
         }
+        if (store != null && !Files.isRegularFile(store)) {
+            keep(shared.pkcs12, store);
+        }
         return shared;
+    }
+
+    /** A kept certificate, or null when there is none, it is unreadable or about to expire. */
+    static TlsMaterial load(Path store) {
+        if (!Files.isRegularFile(store)) {
+            return null;
+        }
+        try {
+            TlsMaterial kept = fromStore(Files.readAllBytes(store));
+            kept.certificate.checkValidity(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration
+                    .ofDays(1))));
+            return kept;
+        } catch (IOException | GeneralSecurityException e) {
+            return null;
+        }
+    }
+
+    private static TlsMaterial fromStore(byte[] pkcs12) throws IOException, GeneralSecurityException {
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(new java.io.ByteArrayInputStream(pkcs12), PASSWORD);
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keyStore, PASSWORD);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return new TlsMaterial(context, (X509Certificate) keyStore.getCertificate("emulator"), pkcs12);
+    }
+
+    /** Keeps the store for the next start: written aside, readable by its owner only, then moved in place. */
+    private static void keep(byte[] pkcs12, Path store) {
+        try {
+            Path dir = store.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path aside = Files.createTempFile(dir, "emulator-tls", ".tmp");
+            Files.write(aside, pkcs12);
+            try {
+                Files.setPosixFilePermissions(aside, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the file inherits the user's profile or project ACLs.
+            }
+            Files.move(aside, store, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Only a cache: the next start makes a certificate again.
+        }
     }
 
     private static TlsMaterial generate() throws IOException {
@@ -53,15 +110,7 @@ final class TlsMaterial {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IOException("keytool could not create the emulator's certificate: " + output);
             }
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(store)) {
-                keyStore.load(in, PASSWORD);
-            }
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keyStore, PASSWORD);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), null, null);
-            return new TlsMaterial(context, (X509Certificate) keyStore.getCertificate("emulator"));
+            return fromStore(Files.readAllBytes(store));
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot load the emulator's certificate", e);
         } catch (InterruptedException e) {

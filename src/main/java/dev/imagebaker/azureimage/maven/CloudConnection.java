@@ -48,7 +48,8 @@ final class CloudConnection implements AutoCloseable {
         try {
             ArmEmulator.Builder builder = ArmEmulator.builder().timeScale(settings.timeScale())
                     .subscription(subscriptionId).requestLog(line -> log.debug("[emulator] " + line))
-                    .stateWait(java.time.Duration.ofMinutes(10), log::info);
+                    .stateWait(java.time.Duration.ofMinutes(10), log::info)
+                    .tlsStore(outputDir.resolve("emulator-tls.p12"));
             if (settings.stateFile() != null) {
                 builder.stateFile(settings.stateFile());
             }
