@@ -22,11 +22,21 @@ final class PollSchedule {
     static final Duration GROUP_DELETE = Duration.ofSeconds(90);
     static final Duration REPLICATION = Duration.ofMinutes(5);
 
+    /** A script shows as ended in its run command's instance view some 15 s after it ends, even a one-liner. */
+    static final Duration SCRIPT = Duration.ofSeconds(15);
+
     private final Duration typical;
+    private final Duration ceiling;
     private Duration next;
 
     PollSchedule(Duration typical) {
+        this(typical, CEILING);
+    }
+
+    /** ceiling: the longest wait between two polls once backed off. */
+    PollSchedule(Duration typical, Duration ceiling) {
         this.typical = typical;
+        this.ceiling = ceiling;
     }
 
     /** The wait before the next poll, in Azure's time (the emulator's time scale shortens it). */
@@ -34,10 +44,10 @@ final class PollSchedule {
         Duration wait;
         if (next == null) {
             wait = clamp(typical, FLOOR, REPLICATION);
-            next = clamp(typical.dividedBy(4), FLOOR, CEILING);
+            next = clamp(typical.dividedBy(4), FLOOR, ceiling);
         } else {
             wait = next;
-            next = clamp(next.multipliedBy(3).dividedBy(2), FLOOR, CEILING);
+            next = clamp(next.multipliedBy(3).dividedBy(2), FLOOR, ceiling);
         }
         return wait;
     }

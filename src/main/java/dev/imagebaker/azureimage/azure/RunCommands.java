@@ -23,12 +23,13 @@ import java.util.function.Consumer;
 /**
  * Managed run commands as the plugin uses them. Always asynchronous (asyncExecution): a synchronous run ends after
  * about 90 minutes with VMExtensionProvisioningTimeout, and never when the script stops the guest agent. The
- * script's end is read from the instance view (every 10 s: within Compute's per-VM read limits), its streams are
+ * script's end is read from the instance view (first when a short script shows as ended, then backing off to every
+ * 10 s: within Compute's per-VM read limits, and often enough for its output to look live), its streams are
  * followed in their append blobs while it runs, and the run command is deleted once read: a VM holds at most 25
  * (azure-compute-docs run-command-overview.md).
  */
 final class RunCommands {
-    private static final Duration POLL = Duration.ofSeconds(10);
+    private static final Duration POLL_CEILING = Duration.ofSeconds(10);
     /** Time for Azure to report a script that ended; the run command's own timeout ends the script first. */
     private static final Duration REPORTING_MARGIN = Duration.ofMinutes(5);
     private final ComputeManager compute;
@@ -73,6 +74,7 @@ final class RunCommands {
         BlobTail output = request.logs() == null ? null : new BlobTail(request.logs().outputUrl().reveal(), httpClient);
         BlobTail error = request.logs() == null ? null : new BlobTail(request.logs().errorUrl().reveal(), httpClient);
         Instant deadline = Instant.now().plus(request.timeout()).plus(REPORTING_MARGIN);
+        PollSchedule schedule = new PollSchedule(PollSchedule.SCRIPT, POLL_CEILING);
         VirtualMachineRunCommandInstanceView view;
         ExecutionState state;
         while (true) {
@@ -87,7 +89,7 @@ final class RunCommands {
                 throw new CloudTimeoutException("Script " + request.name(), request.timeout());
             }
             // Through the SDK's delay provider, so that the emulator's time scale shortens this wait too.
-            ResourceManagerUtils.sleep(POLL);
+            ResourceManagerUtils.sleep(schedule.next());
         }
         String out = text(output, view.output());
         String err = text(error, view.error());
