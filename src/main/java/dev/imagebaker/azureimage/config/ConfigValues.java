@@ -170,48 +170,48 @@ final class ConfigValues {
 
     /** The target regions: -D azure-image.targetRegions (name[:replicas[:storageAccountType]], comma-separated), or the pom's. */
     List<RawConfiguration.TargetRegionEntry> targetRegions() {
-        String text = raw.property(PropertyNames.TARGET_REGIONS).orElse(null);
-        if (text == null) {
-            return raw.pomTargetRegions();
-        }
-        List<RawConfiguration.TargetRegionEntry> regions = new ArrayList<>();
-        for (String entry : text.split(",")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            String[] parts = entry.trim().split(":", -1);
-            if (parts.length > 3) {
-                problem(PropertyNames.TARGET_REGIONS, "The target region '" + entry.trim() + "' is not"
-                        + " name[:replicas[:storageAccountType]].", "Write regions as"
-                        + " name[:replicas[:storageAccountType]], e.g. westeurope,northeurope:2:Standard_ZRS.");
-                continue;
-            }
-            regions.add(new RawConfiguration.TargetRegionEntry(parts[0].trim(), parts.length > 1 ? parts[1].trim()
-                    : null, parts.length > 2 ? parts[2].trim() : null));
-        }
-        return regions;
+        List<String[]> entries = propertyEntries(PropertyNames.TARGET_REGIONS, 1, 3, "target region",
+                "name[:replicas[:storageAccountType]]", "Write regions as name[:replicas[:storageAccountType]], e.g."
+                        + " westeurope,northeurope:2:Standard_ZRS.");
+        return entries == null ? raw.pomTargetRegions() : entries.stream().map(parts ->
+                new RawConfiguration.TargetRegionEntry(parts[0], parts.length > 1 ? parts[1] : null,
+                        parts.length > 2 ? parts[2] : null)).toList();
     }
 
     /** The data disks: -D azure-image.dataDisks (lun:sizeGb, comma-separated), or the pom's. */
     List<RawConfiguration.DataDiskEntry> dataDisks() {
-        String text = raw.property(PropertyNames.DATA_DISKS).orElse(null);
+        List<String[]> entries = propertyEntries(PropertyNames.DATA_DISKS, 2, 2, "data disk", "lun:sizeGb",
+                DataDisksReader.FIX);
+        return entries == null ? raw.pomDataDisks() : entries.stream().map(parts ->
+                new RawConfiguration.DataDiskEntry(parts[0], parts[1])).toList();
+    }
+
+    /**
+     * A list property's -D value (comma-separated entries of colon-separated parts, trimmed), or null when it is not
+     * set; an entry with too few or too many parts is reported, named as what it is and the form it should have.
+     */
+    private List<String[]> propertyEntries(String property, int minParts, int maxParts, String what, String form,
+                                           String fix) {
+        String text = raw.property(property).orElse(null);
         if (text == null) {
-            return raw.pomDataDisks();
+            return null;
         }
-        List<RawConfiguration.DataDiskEntry> disks = new ArrayList<>();
+        List<String[]> entries = new ArrayList<>();
         for (String entry : text.split(",")) {
             if (entry.isBlank()) {
                 continue;
             }
             String[] parts = entry.trim().split(":", -1);
-            if (parts.length != 2) {
-                problem(PropertyNames.DATA_DISKS, "The data disk '" + entry.trim() + "' is not lun:sizeGb.",
-                        DataDisksReader.FIX);
+            if (parts.length < minParts || parts.length > maxParts) {
+                problem(property, "The " + what + " '" + entry.trim() + "' is not " + form + ".", fix);
                 continue;
             }
-            disks.add(new RawConfiguration.DataDiskEntry(parts[0].trim(), parts[1].trim()));
+            for (int k = 0; k < parts.length; k++) {
+                parts[k] = parts[k].trim();
+            }
+            entries.add(parts);
         }
-        return disks;
+        return entries;
     }
 
     /** The pom's environment with -D azure-image.environment.NAME on top, sorted by name. */

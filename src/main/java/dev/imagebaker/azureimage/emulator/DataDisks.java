@@ -122,26 +122,10 @@ final class DataDisks {
             disk.put("name", name);
         }
         ResourceId diskId = ResourceId.of(vmId.subscription(), vmId.resourceGroup(), "Microsoft.Compute/disks/" + name);
-        if (cloud.inventory.get(diskId) != null) {
-            throw new ArmException(409, "Conflict", "Disk " + diskId + " already exists.");
-        }
         ObjectNode managed = Json.with(disk, "managedDisk");
+        DisksApi.createAttached(cloud, diskId, vmId, location, managed.path("storageAccountType").asText(),
+                disk.path("diskSizeGB").asInt(), option);
         managed.put("id", diskId.value());
-        ObjectNode body = Json.object();
-        body.put("id", diskId.value());
-        body.put("name", name);
-        body.put("type", "Microsoft.Compute/disks");
-        body.put("location", location);
-        body.put("managedBy", vmId.value());
-        body.putObject("tags");
-        body.putObject("sku").put("name", managed.path("storageAccountType").asText());
-        ObjectNode dp = body.putObject("properties");
-        dp.put("diskSizeGB", disk.path("diskSizeGB").asInt());
-        dp.put("diskState", "Attached");
-        dp.put("provisioningState", "Succeeded");
-        dp.put("timeCreated", cloud.clock.now().toString());
-        dp.putObject("creationData").put("createOption", option);
-        cloud.inventory.put(new Resource(diskId, body, Json.object()));
     }
 
     private static void attach(CloudState cloud, ResourceId vmId, String location, ObjectNode disk,

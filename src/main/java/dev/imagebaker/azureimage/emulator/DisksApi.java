@@ -1,5 +1,7 @@
 package dev.imagebaker.azureimage.emulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Managed disks: GET, list and DELETE. A disk attached to a VM cannot be deleted, nor can a disk that is the
  * source of a managed image that still exists.
@@ -10,6 +12,33 @@ final class DisksApi implements ResourceApi {
 
     DisksApi(CloudState cloud) {
         this.cloud = cloud;
+    }
+
+    /**
+     * A managed disk made with a VM (its OS disk or a data disk): Attached, managed by the VM. Returns its properties,
+     * for what only some disks have (an OS disk's osType and generation).
+     */
+    static ObjectNode createAttached(CloudState cloud, ResourceId diskId, ResourceId vmId, String location,
+                                     String storageAccountType, int sizeGb, String createOption) {
+        if (cloud.inventory.get(diskId) != null) {
+            throw new ArmException(409, "Conflict", "Disk " + diskId + " already exists.");
+        }
+        ObjectNode body = Json.object();
+        body.put("id", diskId.value());
+        body.put("name", diskId.name());
+        body.put("type", "Microsoft.Compute/disks");
+        body.put("location", location);
+        body.put("managedBy", vmId.value());
+        body.putObject("tags");
+        body.putObject("sku").put("name", storageAccountType);
+        ObjectNode properties = body.putObject("properties");
+        properties.put("diskSizeGB", sizeGb);
+        properties.put("diskState", "Attached");
+        properties.put("provisioningState", "Succeeded");
+        properties.put("timeCreated", cloud.clock.now().toString());
+        properties.putObject("creationData").put("createOption", createOption);
+        cloud.inventory.put(new Resource(diskId, body, Json.object()));
+        return properties;
     }
 
     @Override

@@ -82,7 +82,7 @@ final class PowerShellArguments {
     /** The declared parameters of a param(...) block's text. */
     static List<Param> declarations(String paramBlock) {
         List<Param> params = new ArrayList<>();
-        for (String part : splitTopLevel(paramBlock)) {
+        for (String part : PowerShellText.splitTopLevel(paramBlock, c -> c == ',')) {
             Matcher m = DECLARATION.matcher(part.trim());
             if (!m.matches()) {
                 continue;
@@ -106,30 +106,6 @@ final class PowerShellArguments {
         return params;
     }
 
-    /** Splits on commas outside brackets, parentheses and quotes. */
-    private static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start));
-        return parts;
-    }
 
     /** Binds tokens to the declared parameters as PowerShell does for a script. */
     static Binding bind(List<String> tokens, List<Param> params, boolean advanced, boolean positionalBinding) {

@@ -15,14 +15,24 @@ final class PowerShellText {
     /** Top-level statements: lines and ';' outside quotes and brackets; else/catch/finally join the block before. */
     static List<String> statements(String body) {
         List<String> out = new ArrayList<>();
+        splitTopLevel(body, c -> c == '\n' || c == ';').forEach(statement -> add(out, statement));
+        return out;
+    }
+
+    /**
+     * Splits text where separator holds outside quotes (a backtick escapes the next character in double quotes) and
+     * brackets; the parts as they stand, empty ones included.
+     */
+    static List<String> splitTopLevel(String text, java.util.function.IntPredicate separator) {
+        List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int depth = 0;
         char quote = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (quote != 0) {
-                if (c == '`' && quote == '"' && i + 1 < body.length()) {
-                    current.append(c).append(body.charAt(++i));
+                if (c == '`' && quote == '"' && i + 1 < text.length()) {
+                    current.append(c).append(text.charAt(++i));
                     continue;
                 }
                 quote = c == quote ? 0 : quote;
@@ -32,15 +42,15 @@ final class PowerShellText {
                 depth++;
             } else if (c == ')' || c == '}' || c == ']') {
                 depth--;
-            } else if ((c == '\n' || c == ';') && depth <= 0) {
-                add(out, current.toString());
+            } else if (depth <= 0 && separator.test(c)) {
+                parts.add(current.toString());
                 current.setLength(0);
                 continue;
             }
             current.append(c);
         }
-        add(out, current.toString());
-        return out;
+        parts.add(current.toString());
+        return parts;
     }
 
     private static void add(List<String> out, String statement) {
@@ -100,31 +110,6 @@ final class PowerShellText {
 
     /** Splits a command's arguments on whitespace outside quotes and brackets. */
     static List<String> arguments(String s) {
-        List<String> args = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        StringBuilder current = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (Character.isWhitespace(c) && depth == 0) {
-                if (current.length() > 0) {
-                    args.add(current.toString());
-                    current.setLength(0);
-                }
-                continue;
-            }
-            current.append(c);
-        }
-        if (current.length() > 0) {
-            args.add(current.toString());
-        }
-        return args;
+        return splitTopLevel(s, Character::isWhitespace).stream().filter(arg -> !arg.isEmpty()).toList();
     }
 }

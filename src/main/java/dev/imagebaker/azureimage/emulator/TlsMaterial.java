@@ -31,19 +31,14 @@ final class TlsMaterial {
         this.pkcs12 = pkcs12;
     }
 
-    static synchronized TlsMaterial get() throws IOException {
-        return get(null);
-    }
-
     /** The JVM's certificate; else the one kept in store (null: none) while it is valid for a day more; else new. */
     static synchronized TlsMaterial get(Path store) throws IOException {
-        if (shared == null && store != null) {
-            shared = load(store);
-        }
+        TlsMaterial kept = store == null ? null : load(store);
         if (shared == null) {
-            shared = generate();
+            shared = kept != null ? kept : generate();
         }
-        if (store != null && !Files.isRegularFile(store)) {
+        // A missing, unreadable or expiring store is replaced, so that the next start finds a good one.
+        if (store != null && (kept == null || !kept.certificate.equals(shared.certificate))) {
             keep(shared.pkcs12, store);
         }
         return shared;

@@ -270,33 +270,15 @@ final class VirtualMachinesApi implements ResourceApi {
             osDisk.put("name", name);
         }
         ResourceId diskId = ResourceId.of(vmId.subscription(), vmId.resourceGroup(), "Microsoft.Compute/disks/" + name);
-        Resource existing = cloud.inventory.get(diskId);
-        if (existing != null) {
-            throw new ArmException(409, "Conflict", "Disk " + diskId + " already exists.");
-        }
         osDisk.put("createOption", osDisk.path("createOption").asText("FromImage"));
         osDisk.put("deleteOption", osDisk.path("deleteOption").asText("Detach"));
         ObjectNode managedDisk = Json.with(osDisk, "managedDisk");
-        managedDisk.put("id", diskId.value());
         managedDisk.put("storageAccountType", managedDisk.path("storageAccountType").asText("Premium_LRS"));
-        ObjectNode disk = Json.object();
-        disk.put("id", diskId.value());
-        disk.put("name", name);
-        disk.put("type", "Microsoft.Compute/disks");
-        disk.put("location", location);
-        disk.put("managedBy", vmId.value());
-        disk.putObject("tags");
-        disk.putObject("sku").put("name", managedDisk.path("storageAccountType").asText());
-        ObjectNode dp = disk.putObject("properties");
-        dp.put("osType", source.osType());
-        dp.put("hyperVGeneration", source.hyperVGeneration());
-        dp.put("diskSizeGB", osDisk.path("diskSizeGB").asInt(30));
-        dp.put("diskState", "Attached");
-        dp.put("provisioningState", "Succeeded");
-        dp.put("timeCreated", cloud.clock.now().toString());
-        ObjectNode creation = dp.putObject("creationData");
-        creation.put("createOption", "FromImage");
-        cloud.inventory.put(new Resource(diskId, disk, Json.object()));
+        ObjectNode properties = DisksApi.createAttached(cloud, diskId, vmId, location,
+                managedDisk.path("storageAccountType").asText(), osDisk.path("diskSizeGB").asInt(30), "FromImage");
+        properties.put("osType", source.osType());
+        properties.put("hyperVGeneration", source.hyperVGeneration());
+        managedDisk.put("id", diskId.value());
     }
 
     /** GET with $expand=instanceView carries the instance view in the properties. */

@@ -27,18 +27,11 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 @Basedir("/unit/precedence")
 class ParameterPrecedenceTest {
-    private static final String POM = "<project><build><plugins><plugin>"
-            + "<artifactId>azure-image-maven-plugin</artifactId><configuration>"
-            + "<subscriptionId>8f3c2a10-5b6d-4e7f-9a8b-1c2d3e4f5a6b</subscriptionId>"
-            + "<location>westeurope</location>"
-            + "<source>Canonical:ubuntu-24_04-lts:server:latest</source>"
-            + "<gallery><resourceGroup>images-rg</resourceGroup><name>corp_images</name>"
-            + "<imageDefinition>orders-service</imageDefinition><publisher>contoso</publisher><offer>orders</offer>"
-            + "<sku>ubuntu2404</sku></gallery>"
+    private static final String POM = TestPoms.BAKE
             + "<files><file><source>conf/a,b.properties</source><destination>/etc/orders/a,b.properties</destination>"
             + "</file></files>"
             + "<emulatorTimeScale>fast</emulatorTimeScale>"
-            + "</configuration></plugin></plugins></build></project>";
+            + TestPoms.END;
     @Inject
     MavenSession session;
 
