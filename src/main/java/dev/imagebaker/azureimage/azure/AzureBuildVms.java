@@ -4,12 +4,15 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.RetrieveBootDiagnosticsDataResultInner;
+import com.azure.resourcemanager.compute.fluent.models.SnapshotInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInstanceViewInner;
 import com.azure.resourcemanager.compute.models.BootDiagnostics;
+import com.azure.resourcemanager.compute.models.CreationData;
 import com.azure.resourcemanager.compute.models.DataDisk;
 import com.azure.resourcemanager.compute.models.DeleteOptions;
 import com.azure.resourcemanager.compute.models.DiagnosticsProfile;
+import com.azure.resourcemanager.compute.models.DiskCreateOption;
 import com.azure.resourcemanager.compute.models.DiskCreateOptionTypes;
 import com.azure.resourcemanager.compute.models.HardwareProfile;
 import com.azure.resourcemanager.compute.models.ImageReference;
@@ -23,6 +26,8 @@ import com.azure.resourcemanager.compute.models.OSProfile;
 import com.azure.resourcemanager.compute.models.Plan;
 import com.azure.resourcemanager.compute.models.SecurityProfile;
 import com.azure.resourcemanager.compute.models.SecurityTypes;
+import com.azure.resourcemanager.compute.models.SnapshotSku;
+import com.azure.resourcemanager.compute.models.SnapshotStorageAccountTypes;
 import com.azure.resourcemanager.compute.models.SshConfiguration;
 import com.azure.resourcemanager.compute.models.SshPublicKey;
 import com.azure.resourcemanager.compute.models.StorageAccountTypes;
@@ -48,6 +53,7 @@ import dev.imagebaker.azureimage.config.SourceImage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -83,7 +89,8 @@ final class AzureBuildVms implements BuildVms {
                                 .withDeleteOption(com.azure.resourcemanager.compute.models.DiskDeleteOptionTypes.DELETE)
                                 .withManagedDisk(new ManagedDiskParameters()
                                         .withStorageAccountType(StorageAccountTypes.STANDARD_SSD_LRS))))
-                .withOsProfile(osProfile(r))
+                // A specialized image keeps its guest's identity: Azure refuses an OS profile for it.
+                .withOsProfile(r.specialized() ? null : osProfile(r))
                 .withNetworkProfile(new NetworkProfile().withNetworkInterfaces(List.of(new NetworkInterfaceReference()
                         .withId(nic.id()).withPrimary(true).withDeleteOption(DeleteOptions.DELETE))))
                 // Managed boot diagnostics (no storageUri): the serial log of a stuck guest can be read.
@@ -114,6 +121,22 @@ final class AzureBuildVms implements BuildVms {
                 VirtualMachineInner::id, () -> compute.serviceClient().getVirtualMachines()
                         .getByResourceGroup(r.resourceGroup(), r.name()));
         return new BuildVm(created.id(), r.resourceGroup(), r.name());
+    }
+
+    @Override
+    public String snapshotOsDisk(BuildVm vm, String snapshotName, Map<String, String> tags, Duration timeout) {
+        VirtualMachineInner inner = Lro.call(() -> compute.serviceClient().getVirtualMachines()
+                .getByResourceGroup(vm.resourceGroup(), vm.name()));
+        String diskId = inner.storageProfile().osDisk().managedDisk().id();
+        // Full, not incremental: a layer's snapshot is made once and turned into an image version at once.
+        SnapshotInner snapshot = new SnapshotInner().withLocation(inner.location()).withTags(tags)
+                .withSku(new SnapshotSku().withName(SnapshotStorageAccountTypes.STANDARD_LRS)).withIncremental(false)
+                .withCreationData(new CreationData().withCreateOption(DiskCreateOption.COPY)
+                        .withSourceResourceId(diskId));
+        return Lro.awaitResource(() -> compute.serviceClient().getSnapshots().beginCreateOrUpdate(vm.resourceGroup(),
+                snapshotName, snapshot), timeout, "Snapshotting the OS disk of " + vm.name(), PollSchedule.SNAPSHOT,
+                SnapshotInner::id, () -> compute.serviceClient().getSnapshots().getByResourceGroup(vm.resourceGroup(),
+                        snapshotName)).id();
     }
 
     @Override

@@ -12,10 +12,12 @@ import com.azure.resourcemanager.compute.fluent.models.GalleryImageVersionInner;
 import com.azure.resourcemanager.compute.fluent.models.GalleryInner;
 import com.azure.resourcemanager.compute.models.Architecture;
 import com.azure.resourcemanager.compute.models.GalleryArtifactVersionFullSource;
+import com.azure.resourcemanager.compute.models.GalleryDiskImageSource;
 import com.azure.resourcemanager.compute.models.GalleryImageFeature;
 import com.azure.resourcemanager.compute.models.GalleryImageIdentifier;
 import com.azure.resourcemanager.compute.models.GalleryImageVersionPublishingProfile;
 import com.azure.resourcemanager.compute.models.GalleryImageVersionStorageProfile;
+import com.azure.resourcemanager.compute.models.GalleryOSDiskImage;
 import com.azure.resourcemanager.compute.models.HyperVGeneration;
 import com.azure.resourcemanager.compute.models.ImagePurchasePlan;
 import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
@@ -115,7 +117,8 @@ final class AzureGalleries implements Galleries {
         ImageFacts facts = r.facts();
         GalleryImageInner definition = new GalleryImageInner().withLocation(r.location()).withTags(r.tags())
                 .withOsType(facts.osType() == OsType.WINDOWS ? OperatingSystemTypes.WINDOWS : OperatingSystemTypes.LINUX)
-                .withOsState(OperatingSystemStateTypes.GENERALIZED)
+                .withOsState(r.specialized() ? OperatingSystemStateTypes.SPECIALIZED
+                        : OperatingSystemStateTypes.GENERALIZED)
                 .withHyperVGeneration(HyperVGeneration.fromString(facts.hyperVGeneration()))
                 .withArchitecture(Architecture.fromString(facts.architecture()))
                 .withIdentifier(new GalleryImageIdentifier().withPublisher(r.publisher()).withOffer(r.offer())
@@ -179,8 +182,7 @@ final class AzureGalleries implements Galleries {
     public VersionInfo createVersion(VersionRequest r, Duration timeout) {
         List<TargetRegion> regions = toAzure(r.targetRegions());
         GalleryImageVersionInner version = new GalleryImageVersionInner().withLocation(r.location()).withTags(r.tags())
-                .withStorageProfile(new GalleryImageVersionStorageProfile()
-                        .withSource(new GalleryArtifactVersionFullSource().withVirtualMachineId(r.sourceVmId())))
+                .withStorageProfile(storageProfile(r.sourceId()))
                 .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions)
                         .withExcludeFromLatest(r.excludeFromLatest()));
         GalleryImageVersionId v = r.id();
@@ -189,6 +191,19 @@ final class AzureGalleries implements Galleries {
                 "Creating image version " + v.version(), PollSchedule.REPLICATION, GalleryImageVersionInner::id,
                 () -> compute.serviceClient().getGalleryImageVersions().get(v.resourceGroup(), v.gallery(),
                         v.definition(), v.version())));
+    }
+
+    /**
+     * A VM is the source itself; a snapshot is the OS disk's image
+     * (GalleryImageVersion_Create_WithSnapshotsAsSource.json).
+     */
+    private static GalleryImageVersionStorageProfile storageProfile(String sourceId) {
+        if (sourceId.toLowerCase(java.util.Locale.ROOT).contains("/providers/microsoft.compute/snapshots/")) {
+            return new GalleryImageVersionStorageProfile().withOsDiskImage(new GalleryOSDiskImage()
+                    .withSource(new GalleryDiskImageSource().withId(sourceId)));
+        }
+        return new GalleryImageVersionStorageProfile()
+                .withSource(new GalleryArtifactVersionFullSource().withVirtualMachineId(sourceId));
     }
 
     @Override

@@ -78,7 +78,7 @@ final class AzureResourceGroups implements ResourceGroups {
 
     /** Dependents first: a VM before its NIC and disk, a NIC before the subnet, a NAT gateway before its IP. */
     private static final List<String> DELETE_ORDER = List.of("microsoft.compute/virtualmachines",
-            "microsoft.network/networkinterfaces", "microsoft.compute/disks", "microsoft.storage/storageaccounts",
+            "microsoft.network/networkinterfaces", "microsoft.compute/disks", "microsoft.compute/snapshots", "microsoft.storage/storageaccounts",
             "microsoft.network/virtualnetworks", "microsoft.network/natgateways", "microsoft.network/publicipaddresses",
             "microsoft.network/networksecuritygroups");
 
@@ -106,6 +106,8 @@ final class AzureResourceGroups implements ResourceGroups {
                 case "microsoft.compute/virtualmachines" -> Lro.await(() -> compute.serviceClient()
                         .getVirtualMachines().beginDelete(group, name), timeout, what, PollSchedule.VM);
                 case "microsoft.compute/disks" -> Lro.await(() -> compute.serviceClient().getDisks()
+                        .beginDelete(group, name), timeout, what, PollSchedule.QUICK);
+                case "microsoft.compute/snapshots" -> Lro.await(() -> compute.serviceClient().getSnapshots()
                         .beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 case "microsoft.storage/storageaccounts" -> Lro.run(() -> compute.storageManager().serviceClient()
                         .getStorageAccounts().delete(group, name));

@@ -16,6 +16,7 @@ final class PollSchedule {
     static final Duration QUICK = Duration.ofSeconds(3);
     static final Duration NETWORK = Duration.ofSeconds(5);
     static final Duration GALLERY = Duration.ofSeconds(10);
+    static final Duration SNAPSHOT = Duration.ofSeconds(10);
     static final Duration STORAGE = Duration.ofSeconds(20);
     static final Duration POWER = Duration.ofSeconds(30);
     static final Duration VM = Duration.ofSeconds(60);

@@ -59,6 +59,10 @@ public final class Manifest {
         bake.put("started", result.started().toString());
         bake.put("elapsedSeconds", seconds(result.elapsed().toMillis()));
         bake.put("armRequests", armRequests);
+        if (result.startLayer() != null) {
+            bake.putObject("startedFromLayer").put("name", result.startLayer().name())
+                    .put("versionId", result.startLayer().versionId());
+        }
         ArrayNode steps = bake.putArray("steps");
         result.stepTimes().forEach((name, d) -> steps.addObject().put("name", name).put("seconds",
                 seconds(d.toMillis())));

@@ -16,6 +16,8 @@ public final class Tags {
     public static final String REVISION = "vcs.revision";
     public static final String SOURCE = "azure-image.source";
     public static final String KIND = "azure-image.kind";
+    /** On a cached layer's version: the layer's name. */
+    public static final String LAYER = "azure-image.layer";
     /** test-image's verdict on a version (passed or failed) and when it tested it. */
     public static final String TEST = "azure-image.test";
     public static final String TESTED_AT = "azure-image.tested-at";

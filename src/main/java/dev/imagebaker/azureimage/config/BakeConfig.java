@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public record BakeConfig(String subscriptionId, String tenantId, String location, SourceImage source,
                          OsType osType, String vmSize, GalleryTarget gallery, List<ScriptSpec> scripts,
-                         List<FileCopy> files, List<DataDisk> dataDisks, Map<String, String> environment, Map<String, Secret> secrets,
+                         List<FileCopy> files, List<DataDisk> dataDisks, Layers layers,
+                         Map<String, String> environment, Map<String, Secret> secrets,
                          MappedVersion imageVersion, Timeouts timeouts, boolean keepOnFailure, Duration tempGroupTtl,
                          boolean waitForDeletion,
                          Publishing publishing, EmulatorSettings emulator, ProjectInfo project, Placement placement,

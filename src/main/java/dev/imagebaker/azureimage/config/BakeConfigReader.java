@@ -160,6 +160,7 @@ public final class BakeConfigReader {
                 scriptsDirectory(), PropertyNames.TIMEOUT_SCRIPT, true).read();
         List<FileCopy> files = FilesReader.read(values, project, osType, options.validationOnly());
         List<DataDisk> dataDisks = DataDisksReader.read(values);
+        Layers layers = osType == null ? Layers.none() : LayersReader.read(values, scripts, dataDisks, osType);
         Map<String, String> environment = SecretsReader.environment(values);
         Map<String, Secret> secrets = SecretsReader.read(values, options.secrets(), environment);
         Timeouts timeouts = timeouts();
@@ -174,7 +175,7 @@ public final class BakeConfigReader {
         }
         failOnProblems();
         return new BakeConfig(subscription.toLowerCase(Locale.ROOT), tenant, location, source, osType, vmSize,
-                gallery, scripts, files, dataDisks, environment, secrets, version, timeouts, keepOnFailure, ttl, waitForDeletion, publishing,
+                gallery, scripts, files, dataDisks, layers, environment, secrets, version, timeouts, keepOnFailure, ttl, waitForDeletion, publishing,
                 emulator, project, placement, access, values.warnings());
     }
 

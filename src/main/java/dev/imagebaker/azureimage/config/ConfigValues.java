@@ -232,6 +232,14 @@ final class ConfigValues {
         return tags;
     }
 
+    /** The pom's layers with -D azure-image.layers.NAME on top, by name. */
+    Map<String, String> layers() {
+        Map<String, String> layers = new TreeMap<>(raw.pomLayers());
+        raw.properties(PropertyNames.LAYERS_PREFIX).forEach((property, value) -> layers.put(
+                property.substring(PropertyNames.LAYERS_PREFIX.length()), value));
+        return layers;
+    }
+
     /** The pom's secrets with -D azure-image.secrets.NAME=server:ID or env:VAR on top. */
     List<RawConfiguration.SecretEntry> secrets() {
         Map<String, RawConfiguration.SecretEntry> secrets = new LinkedHashMap<>();

@@ -55,6 +55,9 @@ public final class PropertyNames {
     public static final String TEMP_GROUP_TTL = PREFIX + "tempGroupTtl";
     public static final String WAIT_FOR_DELETION = PREFIX + "waitForDeletion";
     public static final String DATA_DISKS = PREFIX + "dataDisks";
+    public static final String LAYERS_PREFIX = PREFIX + "layers.";
+    public static final String LAYER_CACHE = PREFIX + "layerCache";
+    public static final String LAYER_MAX_AGE = PREFIX + "layerMaxAge";
     public static final String CLOUD = PREFIX + "cloud";
     public static final String CLOUD_RESOURCE_MANAGER = PREFIX + "cloudEndpoints.resourceManager";
     public static final String CLOUD_AUTHORITY_HOST = PREFIX + "cloudEndpoints.authorityHost";
@@ -101,10 +104,11 @@ public final class PropertyNames {
         return names;
     }
 
-    /** Whether a property is one of the per-name ones (environment, secrets, script options). */
+    /** Whether a property is one of the per-name ones (environment, secrets, script options, tags, layers). */
     public static boolean perName(String property) {
         return property.startsWith(ENVIRONMENT_PREFIX) || property.startsWith(SECRETS_PREFIX)
-                || property.startsWith(SCRIPTS_PREFIX) || property.startsWith(TAGS_PREFIX);
+                || property.startsWith(SCRIPTS_PREFIX) || property.startsWith(TAGS_PREFIX)
+                || property.startsWith(LAYERS_PREFIX);
     }
 
     /**
@@ -118,6 +122,9 @@ public final class PropertyNames {
         }
         if (property.startsWith(TAGS_PREFIX)) {
             return "tags/" + property.substring(TAGS_PREFIX.length());
+        }
+        if (property.startsWith(LAYERS_PREFIX)) {
+            return "layers/" + property.substring(LAYERS_PREFIX.length());
         }
         if (property.startsWith(SECRETS_PREFIX)) {
             return "secrets/secret[name=" + property.substring(SECRETS_PREFIX.length()) + "]";

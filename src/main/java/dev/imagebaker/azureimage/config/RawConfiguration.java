@@ -34,6 +34,11 @@ public interface RawConfiguration {
 
     List<ScriptEntry> pomScripts();
 
+    /** The pom's {@code <layers>}: layer name to its scripts, comma-separated. */
+    default Map<String, String> pomLayers() {
+        return Map.of();
+    }
+
     /** A plain value, property first: the -D string wins over the pom. */
     default Optional<String> value(String property) {
         return property(property).or(() -> pomValue(property));

@@ -104,6 +104,22 @@ abstract class ImageMojo extends AbstractMojo {
     @Parameter
     java.util.Map<String, String> environment;
 
+    /**
+     * Cached layers: layer name to its scripts, comma-separated, e.g. {@code <base>10-packages.sh,20-jdk.sh</base>};
+     * together the first scripts in run order. A later bake whose inputs up to a layer are unchanged starts from it
+     * and skips its scripts. As a property: -Dazure-image.layers.base=10-packages.sh,20-jdk.sh. See README, "Layers".
+     */
+    @Parameter
+    java.util.Map<String, String> layers;
+
+    /** Use and record cached layers (false: run every script, record nothing). */
+    @Parameter(property = PropertyNames.LAYER_CACHE, defaultValue = "true")
+    boolean layerCache;
+
+    /** A cached layer older than this is baked afresh (ISO-8601 or e.g. 7d), so that its updates are not stale. */
+    @Parameter(property = PropertyNames.LAYER_MAX_AGE, defaultValue = "P7D")
+    String layerMaxAge;
+
     /** Tags on everything the plugin creates (groups, network, VMs, storage, gallery resources), e.g. for tag policies. */
     @Parameter
     java.util.Map<String, String> tags;
@@ -239,7 +255,8 @@ abstract class ImageMojo extends AbstractMojo {
                         environment == null ? Map.of() : environment, tags == null ? Map.of() : tags,
                         secrets == null ? List.of() : secrets.stream().map(SecretParameters::entry).toList(),
                         scripts == null ? List.of() : scripts.stream().map(ScriptParameters::entry).toList(),
-                        dataDisks == null ? List.of() : dataDisks.stream().map(DataDiskParameters::entry).toList()));
+                        dataDisks == null ? List.of() : dataDisks.stream().map(DataDiskParameters::entry).toList(),
+                        layers == null ? Map.of() : layers));
     }
 
     /**

@@ -28,7 +28,7 @@ final class MojoConfiguration implements RawConfiguration {
     /** The typed lists and maps of the pom, converted to config's entries. */
     record Pom(List<FileEntry> files, List<TargetRegionEntry> targetRegions, Map<String, String> environment,
                Map<String, String> tags, List<SecretEntry> secrets, List<ScriptEntry> scripts,
-               List<DataDiskEntry> dataDisks) {
+               List<DataDiskEntry> dataDisks, Map<String, String> layers) {
     }
 
     MojoConfiguration(Object mojo, MojoDescriptor descriptor, Properties userProperties, Pom pom) {
@@ -134,5 +134,10 @@ final class MojoConfiguration implements RawConfiguration {
     @Override
     public List<ScriptEntry> pomScripts() {
         return pom.scripts();
+    }
+
+    @Override
+    public Map<String, String> pomLayers() {
+        return pom.layers();
     }
 }

@@ -214,6 +214,13 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     }
 
     @Override
+    public String snapshotOsDisk(BuildVm vm, String snapshotName, Map<String, String> tags, Duration timeout) {
+        call("snapshotOsDisk " + vm.name() + " " + snapshotName);
+        return "/subscriptions/s/resourceGroups/" + vm.resourceGroup() + "/providers/Microsoft.Compute/snapshots/"
+                + snapshotName;
+    }
+
+    @Override
     public Optional<GalleryInfo> gallery(String resourceGroup, String name) {
         call("gallery " + name);
         return Optional.of(new GalleryInfo("/galleries/" + name, "westeurope"));

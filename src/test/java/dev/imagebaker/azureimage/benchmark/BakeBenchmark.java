@@ -141,6 +141,51 @@ class BakeBenchmark {
         System.out.println(out);
     }
 
+    /**
+     * The layer cache: a project whose base layer (packages, then a JDK: 5 and 3 minutes of guest time) is cached and
+     * whose app script takes a minute. Prints the first bake (which records the layer), an app-only rebake that
+     * starts from it, and the same rebake with the cache off, which is what every rebake costs without layers.
+     */
+    @Test
+    void layeredRebake() throws Exception {
+        Path scripts = TestConfigs.project(dir, "10-packages.sh", "20-jdk.sh", "30-app.sh")
+                .resolve("src/main/image/scripts");
+        Files.writeString(scripts.resolve("10-packages.sh"), "#!/bin/sh\nsleep 300\n");
+        Files.writeString(scripts.resolve("20-jdk.sh"), "#!/bin/sh\nsleep 180\n");
+        Files.writeString(scripts.resolve("30-app.sh"), "#!/bin/sh\nsleep 60\n");
+        Map<String, String> values = TestConfigs.values();
+        values.put(PropertyNames.LAYERS_PREFIX + "base", "10-packages.sh,20-jdk.sh");
+        StringBuilder out = new StringBuilder(String.format("%nLayer cache on the emulator's latency model, time scale"
+                + " %s: base layer 300 s + 180 s of scripts, app script 60 s (nominal)%n", SCALE));
+        try (ArmEmulator emulator = ArmEmulator.builder().timeScale(SCALE).start();
+             AzureSession session = AzureSession.emulator(emulator.endpoint(), emulator.certificatePem(),
+                     ArmEmulator.TENANT, ArmEmulator.DEFAULT_SUBSCRIPTION, SCALE)) {
+            Duration first = timed(session, values, "1.0.0", "first bake, records the base layer", out);
+            Files.writeString(scripts.resolve("30-app.sh"), "#!/bin/sh\nsleep 61\n");
+            Duration cached = timed(session, values, "1.0.1", "app-only rebake from the cached base layer", out);
+            Files.writeString(scripts.resolve("30-app.sh"), "#!/bin/sh\nsleep 62\n");
+            values.put(PropertyNames.LAYER_CACHE, "false");
+            Duration uncached = timed(session, values, "1.0.2", "the same rebake with layerCache=false", out);
+            out.append(String.format("app-only rebake: %.2fx the bake without layers, %.2fx the first bake%n",
+                    cached.toMillis() / (double) uncached.toMillis(), cached.toMillis() / (double) first.toMillis()));
+        }
+        System.out.println(out);
+    }
+
+    private Duration timed(AzureSession session, Map<String, String> values, String version, String what,
+                           StringBuilder out) {
+        BakeConfig config = BakeConfigReader.read(values, TestConfigs.info(dir, version),
+                new ReadOptions(true, SecretResolver.environmentOnly(name -> null), false));
+        int before = session.requestCount();
+        long t0 = System.nanoTime();
+        BakeResult result = new Baker(session.cloud(), new RecordingProgress(), HEARTBEAT).bake(config);
+        Duration wall = nominal(System.nanoTime() - t0);
+        out.append(String.format("%s: %s; %d ARM requests%n", what, seconds(wall), session.requestCount() - before));
+        result.stepTimes().forEach((step, d) -> out.append(String.format("  %-100s %10s%n", step,
+                seconds(nominal(d.toNanos())))));
+        return wall;
+    }
+
     /** A wall time measured at the time scale, as the nominal duration it stands for. */
     private static Duration nominal(long nanos) {
         return SCALE == 0 ? Duration.ofNanos(nanos) : Duration.ofMillis(Math.round(nanos / 1_000_000.0 / SCALE));

@@ -31,6 +31,12 @@ public interface BuildVms {
 
     void deallocate(BuildVm vm, Duration timeout);
 
+    /**
+     * Takes a full snapshot of the VM's OS disk as it is, running (crash-consistent: the guest idles between run
+     * commands), next to the VM with the given tags; returns the snapshot's id once Azure has made it.
+     */
+    String snapshotOsDisk(BuildVm vm, String snapshotName, java.util.Map<String, String> tags, Duration timeout);
+
     /** Marks the VM generalized in Azure. */
     void generalize(BuildVm vm);
 

@@ -40,6 +40,12 @@ public final class BakeContext {
     volatile String subnetId;
     volatile VersionInfo version;
     volatile FileStaging.StagingArea staging;
+    /** The fingerprint of each cached layer, in order (empty without layers). */
+    volatile java.util.List<Fingerprint> layerFingerprints = java.util.List.of();
+    /** The cached layer the build VM starts from; null when it starts from the source image. */
+    volatile CachedLayer startLayer;
+    /** The OS disk snapshot taken at the end of each layer this bake ran, by layer index. */
+    final Map<Integer, String> layerSnapshots = new java.util.concurrent.ConcurrentHashMap<>();
     private java.util.List<Payloads.Payload> payloads;
 
     BakeContext(BakeConfig config, Cloud cloud, Progress progress, BuildNames names, Instant started,
@@ -60,6 +66,21 @@ public final class BakeContext {
                     config.project().buildDir().resolve("azure-image/files"));
         }
         return payloads;
+    }
+
+    /** A cached layer's version, found for this bake's inputs up to that layer (index into the cached layers). */
+    record CachedLayer(int index, VersionInfo version) {
+    }
+
+    /** Whether the script belongs to the cached layer the build VM starts from, or to one before it. */
+    boolean inStartLayer(String script) {
+        int layer = config.layers().layerOf(script);
+        return startLayer != null && layer >= 0 && layer <= startLayer.index();
+    }
+
+    /** Whether the bake starts from the cached layer at index or a later one (so layer index is not recorded). */
+    boolean startsAtOrAfter(int layer) {
+        return startLayer != null && startLayer.index() >= layer;
     }
 
     /** The id of the version this bake makes (or reuses). */

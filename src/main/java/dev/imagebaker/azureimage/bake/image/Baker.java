@@ -9,6 +9,7 @@ import dev.imagebaker.azureimage.bake.run.RunOutcome;
 import dev.imagebaker.azureimage.bake.run.StepRunner;
 import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.Durations;
+import dev.imagebaker.azureimage.config.Layers;
 import dev.imagebaker.azureimage.config.ScriptSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,9 @@ public final class Baker {
      * The bake's steps; one that finds the version already baked ends the plan. Once placement is checked, the
      * gallery is prepared alongside the temporary group, its storage and network and the build VM (Azure's critical
      * path), and only the capture waits for both; storage and network are made side by side; scripts wait for the
-     * storage that takes their output.
+     * storage that takes their output. With cached layers, the VM also waits for the search of a cached layer to
+     * start from, each layer ends with a snapshot of the OS disk, and its image version is recorded alongside the
+     * later scripts.
      */
     static Plan<BakeContext> plan(BakeConfig config) {
         Plan<BakeContext> plan = new Plan<>();
@@ -48,14 +51,26 @@ public final class Baker {
                 : plan.after(new StageFilesStep(), storage);
         Plan.Node<BakeContext> network = config.placement().network().existingSubnet() ? group
                 : plan.after(new CreateNetworkStep(), group);
-        Plan.Node<BakeContext> last = plan.after(new CreateBuildVmStep(), network);
-        if (!config.files().isEmpty()) {
+        Layers layers = config.layers();
+        Plan.Node<BakeContext> last = layers.active()
+                ? plan.after(new CreateBuildVmStep(), network, plan.after(new FindLayerStep(), checked))
+                : plan.after(new CreateBuildVmStep(), network);
+        // With layers, the project's files go in after them: they change with every build, the layers should not.
+        if (!config.files().isEmpty() && !layers.active()) {
             last = plan.after(new InstallFilesStep(), last, staged);
         }
         for (ScriptSpec script : config.scripts()) {
             last = plan.after(new RunScriptStep(script), last, storage);
             if (script.restartAfter()) {
                 last = plan.after(new RestartStep(script.name()), last);
+            }
+            int layer = layers.active() ? layers.layerOf(script.name()) : -1;
+            if (layer >= 0 && layers.cached().get(layer).lastScript().equals(script.name())) {
+                last = plan.after(new SnapshotLayerStep(layer), last);
+                plan.after(new RecordLayerStep(layer), last, gallery);
+                if (layer == layers.cached().size() - 1 && !config.files().isEmpty()) {
+                    last = plan.after(new InstallFilesStep(), last, staged);
+                }
             }
         }
         last = plan.after(new DeprovisionStep(), last, storage);
@@ -81,6 +96,8 @@ public final class Baker {
         progress.info("Image version " + ctx.version.id() + (outcome.halted() ? " reused (same inputs)" : " baked")
                 + " in " + Durations.format(elapsed));
         return new BakeResult(ctx.version, config.kind(), ctx.source, ctx.facts, ctx.fingerprint.digest(),
-                outcome.halted(), names.buildId(), started, elapsed, outcome.stepTimes());
+                outcome.halted(), names.buildId(), started, elapsed, outcome.stepTimes(), ctx.startLayer == null ? null
+                : new BakeResult.StartLayer(config.layers().cached().get(ctx.startLayer.index()).name(),
+                        ctx.startLayer.version().id().value()));
     }
 }

@@ -14,7 +14,9 @@ final class CreateBuildVmStep implements Step<BakeContext> {
     @Override
     public String title(BakeContext ctx) {
         return "Create build VM " + ctx.names.vmName() + " (" + ctx.config.vmSize() + ", " + ctx.securityType
-                .azureName() + ", no public IP) from " + ctx.source.resolved();
+                .azureName() + ", no public IP) from " + (ctx.startLayer == null ? ctx.source.resolved()
+                : "cached layer " + ctx.config.layers().cached().get(ctx.startLayer.index()).name() + " ("
+                + ctx.startLayer.version().name() + ")");
     }
 
     @Override
@@ -25,14 +27,17 @@ final class CreateBuildVmStep implements Step<BakeContext> {
     @Override
     public StepResult run(BakeContext ctx) {
         OsType os = ctx.config.osType();
-        Secret credential = Credentials.fresh(os);
+        boolean fromLayer = ctx.startLayer != null;
+        // A cached layer is a Specialized image: the guest keeps the first build's identity, so no new credential.
+        Secret credential = fromLayer ? null : Credentials.fresh(os);
         // Azure makes new Gen2 VMs Trusted Launch when the image and size allow it: say Standard when meant.
         SecurityType securityType = ctx.securityType != SecurityType.STANDARD || ctx.facts.supportsTrustedLaunch()
                 ? ctx.securityType : null;
         BuildVmRequest request = new BuildVmRequest(ctx.names.tempGroup(), ctx.config.location(),
-                ctx.names.vmName(), ctx.names.computerName(), ctx.config.vmSize(), os, ctx.source.imageReference(),
+                ctx.names.vmName(), ctx.names.computerName(), ctx.config.vmSize(), os,
+                fromLayer ? ctx.startLayer.version().id().value() : ctx.source.imageReference(),
                 Credentials.ADMIN_USER, credential, ctx.resourceTags(),
-                ctx.subnetId, securityType, ctx.facts.plan(), ctx.config.dataDisks());
+                ctx.subnetId, securityType, ctx.facts.plan(), ctx.config.dataDisks(), fromLayer);
         // A VM that hangs in boot or deprovision says why in its serial console, readable until it is deleted.
         ctx.cleanups.reportOnFailure("serial console log of " + ctx.names.vmName(), () -> ctx.cloud.vms()
                 .serialLog(new dev.imagebaker.azureimage.bake.cloud.BuildVm(null, ctx.names.tempGroup(),

@@ -80,22 +80,30 @@ final class FindExistingStep implements Step<BakeContext> {
         return Tags.FAILED.equals(version.tags().get(Tags.TEST)) && version.excludeFromLatest();
     }
 
+    /** A script as an input: its content and the options that change what it does. */
+    static void addScript(Fingerprint.Builder builder, ScriptSpec script) {
+        try {
+            builder.add("script:" + script.name(), script.content() + "\nrunAs=" + script.runAs()
+                    + "\nrestartAfter=" + script.restartAfter());
+        } catch (IOException e) {
+            throw new StepFailedException("fingerprint", script.name(), null, "Cannot read the script: "
+                    + e.getMessage(), "Check that the file is readable.", e);
+        }
+    }
+
     /** Everything that goes into the image, in a fixed order. */
     static Fingerprint fingerprint(BakeContext ctx) {
         Fingerprint.Builder builder = Fingerprint.builder()
                 .add("source", SourceImage.canonical(ctx.source.resolved()))
                 .add("os", ctx.config.osType().azureName());
         for (ScriptSpec script : ctx.config.scripts()) {
-            try {
-                builder.add("script:" + script.name(), script.content() + "\nrunAs=" + script.runAs()
-                        + "\nrestartAfter=" + script.restartAfter());
-            } catch (IOException e) {
-                throw new StepFailedException("fingerprint", script.name(), null, "Cannot read the script: "
-                        + e.getMessage(), "Check that the file is readable.", e);
-            }
+            addScript(builder, script);
         }
         // Values, not secrets: a secret's value is never hashed into a tag.
         ctx.config.environment().forEach((name, value) -> builder.add("env:" + name, value));
+        // Only with layers (the files then go in after them), so that other fingerprints stay as they were.
+        ctx.config.layers().cached().forEach(layer -> builder.add("layer:" + layer.name(),
+                String.join(",", layer.scripts())));
         // Only when there are some, so that fingerprints of images without data disks stay as they were.
         ctx.config.dataDisks().forEach(disk -> builder.add("dataDisk:" + disk.lun(), disk.sizeGb() + " GiB"));
         for (Payloads.Payload payload : ctx.payloads()) {

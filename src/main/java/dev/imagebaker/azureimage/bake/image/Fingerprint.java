@@ -40,7 +40,8 @@ public final class Fingerprint {
         }
 
         public Fingerprint build() {
-            return new Fingerprint(inputs);
+            // A copy: the builder may go on to fingerprint a longer chain (cached layers).
+            return new Fingerprint(new LinkedHashMap<>(inputs));
         }
     }
 

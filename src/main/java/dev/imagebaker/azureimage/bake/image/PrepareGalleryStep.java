@@ -49,7 +49,7 @@ final class PrepareGalleryStep implements Step<BakeContext> {
             Map<String, String> features = features(ctx);
             ctx.definition = galleries.createDefinition(new DefinitionRequest(target.resourceGroup(), target.name(),
                     name, location, facts, features, target.publisher(), target.offer(),
-                    target.skuFor(ctx.config.kind()), ctx.tags(Map.of())), ctx.config.timeouts().operation());
+                    target.skuFor(ctx.config.kind()), ctx.tags(Map.of()), false), ctx.config.timeouts().operation());
             ctx.progress.info("      created image definition " + name + " (" + facts.osType().azureName()
                     + ", Generalized, Hyper-V " + facts.hyperVGeneration() + ", " + facts.architecture() + ", "
                     + features + (facts.plan() == null ? "" : ", plan " + facts.plan().name()) + ")");

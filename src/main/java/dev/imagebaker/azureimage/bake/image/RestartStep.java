@@ -13,7 +13,8 @@ final class RestartStep implements Step<BakeContext> {
 
     @Override
     public String title(BakeContext ctx) {
-        return "Restart " + ctx.names.vmName() + " after " + after + " and wait for its guest agent";
+        return "Restart " + ctx.names.vmName() + " after " + after + " and wait for its guest agent"
+                + (ctx.inStartLayer(after) ? ": skipped, " + after + " is in the cached layer" : "");
     }
 
     @Override
@@ -23,6 +24,9 @@ final class RestartStep implements Step<BakeContext> {
 
     @Override
     public StepResult run(BakeContext ctx) {
+        if (ctx.inStartLayer(after)) {
+            return StepResult.CONTINUE;
+        }
         ctx.cloud.vms().restart(ctx.vm, ctx.config.timeouts().operation());
         return StepResult.CONTINUE;
     }

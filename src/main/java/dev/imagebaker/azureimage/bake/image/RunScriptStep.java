@@ -24,7 +24,9 @@ final class RunScriptStep implements Step<BakeContext> {
     @Override
     public String title(BakeContext ctx) {
         return "Run script " + script.name() + (script.file() == null ? " (inline)" : "")
-                + (script.runAs() == null ? "" : " as " + script.runAs());
+                + (script.runAs() == null ? "" : " as " + script.runAs()) + (ctx.inStartLayer(script.name())
+                ? ": skipped, in cached layer " + ctx.config.layers().cached().get(ctx.config.layers()
+                .layerOf(script.name())).name() : "");
     }
 
     @Override
@@ -34,6 +36,9 @@ final class RunScriptStep implements Step<BakeContext> {
 
     @Override
     public StepResult run(BakeContext ctx) {
+        if (ctx.inStartLayer(script.name())) {
+            return StepResult.CONTINUE;
+        }
         String text;
         try {
             text = script.content();

@@ -189,7 +189,7 @@ public final class ImageTester {
             BuildVm vm = cloud.vms().create(new BuildVmRequest(group, r.target.location(), name, computerName,
                     r.config.vmSize(), r.config.osType(), r.target.id().value(), Credentials.ADMIN_USER, credential,
                     r.tags(), r.subnetId, type == SecurityType.STANDARD ? null : type,
-                    r.definition.purchasePlan(), java.util.List.of()), r.config.timeouts().operation());
+                    r.definition.purchasePlan(), java.util.List.of(), false), r.config.timeouts().operation());
             r.runner.cleanups().reportOnFailure("serial console log of " + name, () -> cloud.vms().serialLog(vm, 30)
                     .ifPresent(log -> progress.warn("Last lines of the serial console log of " + name + ":\n  | "
                             + String.join("\n  | ", log.split("\\R")))));

@@ -1,0 +1,139 @@
+package dev.imagebaker.azureimage.bake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
+import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
+import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.test.ImageTester;
+import dev.imagebaker.azureimage.config.BakeConfigReader;
+import dev.imagebaker.azureimage.config.OsType;
+import dev.imagebaker.azureimage.config.PropertiesConfiguration;
+import dev.imagebaker.azureimage.config.PropertyNames;
+import dev.imagebaker.azureimage.config.ReadOptions;
+import dev.imagebaker.azureimage.config.VersionKind;
+import dev.imagebaker.azureimage.emulator.FaultRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layer cache against the emulator: the first bake snapshots the build VM's OS disk after the base layer and
+ * records it as a version of a hidden Specialized definition; the next bake with the same base starts its build
+ * VM from that version (no OS profile: Azure refuses one for a specialized image), skips the base scripts, and
+ * still captures a generalized image that VMs can be provisioned from.
+ */
+class LayerCacheOnEmulatorTest extends OnEmulator {
+    private static final String LAYERS = "orders-service-layers";
+    private Map<String, String> values;
+
+    @BeforeEach
+    void start() throws Exception {
+        start(0);
+        TestConfigs.project(dir, "10-packages.sh", "20-jdk.sh", "30-app.sh");
+        values = TestConfigs.values();
+        values.put(PropertyNames.LAYERS_PREFIX + "base", "10-packages.sh,20-jdk.sh");
+    }
+
+    private BakeResult bake(String version) {
+        return bake(TestConfigs.config(dir, values, version));
+    }
+
+    private void change(String script, String text) throws Exception {
+        Files.writeString(dir.resolve("src/main/image/scripts").resolve(script), "#!/bin/sh\n" + text + "\n");
+    }
+
+    private List<VersionInfo> layerVersions() {
+        return session.cloud().galleries().versions("images-rg", "corp_images", LAYERS);
+    }
+
+    private List<String> temporary() throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(emulator.inventoryJson()).path("resources")
+                .findValuesAsText("id").stream().filter(id -> id.toLowerCase().contains("/resourcegroups/azimg-"))
+                .toList();
+    }
+
+    @Test
+    void anAppOnlyChangeStartsFromTheCachedBaseLayer() throws Exception {
+        BakeResult first = bake("1.0.0");
+        assertThat(first.startLayer()).isNull();
+        assertThat(progress.all()).contains("Snapshot layer base (OS disk of")
+                .contains("Record layer base as images-rg/corp_images/" + LAYERS + "/")
+                .contains("created hidden image definition " + LAYERS + " (Specialized)");
+        DefinitionInfo hidden = session.cloud().galleries().definition("images-rg", "corp_images", LAYERS)
+                .orElseThrow();
+        assertThat(hidden.osState()).isEqualToIgnoringCase("Specialized");
+        assertThat(layerVersions()).singleElement().satisfies(v -> {
+            assertThat(v.excludeFromLatest()).isTrue();
+            assertThat(v.regionNames()).containsExactly("westeurope");
+            assertThat(v.tags()).containsEntry("azure-image.layer", "base").containsKey("azure-image.fingerprint");
+        });
+        assertThat(temporary()).as("the snapshot goes with the temporary group").isEmpty();
+
+        change("30-app.sh", "echo app 2");
+        int before = progress.lines.size();
+        BakeResult second = bake("1.0.1");
+        String log = String.join("\n", progress.lines.subList(before, progress.lines.size()));
+        assertThat(second.startLayer()).isNotNull();
+        assertThat(second.startLayer().name()).isEqualTo("base");
+        assertThat(second.startLayer().versionId()).isEqualTo(layerVersions().get(0).id().value());
+        assertThat(log).contains("starting from cached layer base")
+                .contains("from cached layer base (" + layerVersions().get(0).name() + ")")
+                .contains("Run script 10-packages.sh: skipped, in cached layer base")
+                .contains("Run script 20-jdk.sh: skipped, in cached layer base")
+                .contains("Snapshot layer base (OS disk of azimg-").contains(": skipped, the layer is cached");
+        assertThat(log.lines().filter(l -> l.contains("Run script 30-app.sh"))).noneMatch(l -> l.contains("skipped"));
+        assertThat(layerVersions()).hasSize(1);
+        assertThat(temporary()).isEmpty();
+
+        // A VM from the captured version provisions: the guest started from the layer was deprovisioned as usual.
+        Path tests = Files.createDirectories(dir.resolve("src/test/image"));
+        Files.writeString(tests.resolve("10-java.sh"), "java -version\n");
+        ImageTester.TestResult tested = new ImageTester(session.cloud(), progress, Duration.ofSeconds(30)).test(
+                BakeConfigReader.readTest(new PropertiesConfiguration(values), TestConfigs.info(dir, "1.0.1"),
+                        ReadOptions.defaults(), OsType.LINUX, null),
+                new BakedVersion(second.version().id(), VersionKind.RELEASE, "westeurope"));
+        assertThat(tested.vms()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedBaseScriptRunsEveryScriptAndKeepsTheTwoNewestLayers() throws Exception {
+        bake("1.0.0");
+        change("10-packages.sh", "echo packages 2");
+        int before = progress.lines.size();
+        BakeResult second = bake("1.0.1");
+        String log = String.join("\n", progress.lines.subList(before, progress.lines.size()));
+        assertThat(second.startLayer()).isNull();
+        assertThat(log).contains("no cached layer matches: every script runs (layer base differs from")
+                .contains("script:10-packages.sh changed").doesNotContain("skipped, in cached layer");
+        assertThat(layerVersions()).hasSize(2);
+        change("10-packages.sh", "echo packages 3");
+        bake("1.0.2");
+        assertThat(layerVersions()).hasSize(2);
+        assertThat(progress.all()).contains("deleted cached layer base");
+    }
+
+    @Test
+    void layerCacheFalseRunsEveryScriptAndRecordsNothing() throws Exception {
+        values.put(PropertyNames.LAYER_CACHE, "false");
+        bake("1.0.0");
+        assertThat(progress.all()).doesNotContain("Snapshot layer").doesNotContain("cached layer");
+        assertThat(session.cloud().galleries().definition("images-rg", "corp_images", LAYERS)).isEmpty();
+    }
+
+    @Test
+    void aLayerThatCannotBeRecordedIsAWarningAndLeavesNothingBehind() throws Exception {
+        emulator.faults().add(FaultRule.operationFailed("Microsoft.Compute/galleries/images/versions/write",
+                "InternalOperationError", "Replication failed in westeurope.").resource("2*"));
+        BakeResult result = bake("1.0.0");
+        assertThat(result.version().succeeded()).isTrue();
+        assertThat(progress.all()).contains("Layer base was not cached (InternalOperationError")
+                .contains("the next one runs its scripts again");
+        assertThat(layerVersions()).isEmpty();
+        assertThat(temporary()).isEmpty();
+    }
+}
