@@ -116,11 +116,11 @@ final class GalleryImageVersionsApi implements ResourceApi {
     }
 
     /** The facts of the captured guest a specialized VM from this version will boot as; none for a managed image. */
-    private static ObjectNode guest(Resource source) {
+    private ObjectNode guest(Resource source) {
         if (source.id.type().equalsIgnoreCase("Microsoft.Compute/virtualMachines")) {
             return GuestFacts.ofVm(source);
         }
-        return source.state.get("guest") instanceof ObjectNode facts ? facts.deepCopy() : Json.object();
+        return SnapshotSources.guest(cloud, source);
     }
 
     private static void requireVersionName(String name) {
@@ -178,8 +178,8 @@ final class GalleryImageVersionsApi implements ResourceApi {
                     source.state.path("deprovisioned").asBoolean(), "virtual machine " + source.id)
                     .withDisks(source.properties().path("storageProfile").path("osDisk").path("diskSizeGB")
                             .asInt(ImageSource.DEFAULT_OS_DISK_GB), DataDisks.galleryImagesOfVm(source));
-        } else if (type.equalsIgnoreCase("Microsoft.Compute/snapshots")) {
-            captured = SnapshotSources.osDisk(source);
+        } else if (SnapshotSources.isDiskSource(source)) {
+            captured = SnapshotSources.osDisk(cloud, source);
         } else if (type.equalsIgnoreCase("Microsoft.Compute/galleries/images/versions")) {
             return versionSource(source, definition, location);
         } else if (type.equalsIgnoreCase("Microsoft.Compute/images")) {
