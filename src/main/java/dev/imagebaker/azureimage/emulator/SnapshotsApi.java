@@ -91,8 +91,8 @@ final class SnapshotsApi implements ResourceApi {
                     + " (null).", "creationData.sourceResourceId");
         }
         ResourceId rid = new ResourceId(sourceId.startsWith("/") ? sourceId : "/" + sourceId);
-        String type = rid.type().toLowerCase(Locale.ROOT);
         Resource source = cloud.inventory.get(rid);
+        String type = source == null ? "" : source.id.type().toLowerCase(Locale.ROOT);
         boolean copyable = type.equals("microsoft.compute/disks") || type.equals("microsoft.compute/snapshots");
         if (source == null || !copyable || !location.equals(source.location())) {
             throw new ArmException(404, "NotFound", "Resource " + rid.name() + " is not found.");
