@@ -226,6 +226,7 @@ public final class ArmEmulator implements AutoCloseable {
                 storage,
                 new RunCommandsApi(cloud, blobs),
                 new DisksApi(cloud),
+                new SnapshotsApi(cloud),
                 new MarketplaceApi(cloud),
                 new ImagesApi(cloud),
                 new GalleriesApi(cloud),

@@ -16,6 +16,11 @@ final class AzureEnums {
     /** StorageAccountTypes of managed disks (ComputeRP 2025-04-01 computeRPCommon.json). */
     static final List<String> DISK_STORAGE = List.of("Standard_LRS", "Premium_LRS", "StandardSSD_LRS",
             "UltraSSD_LRS", "Premium_ZRS", "StandardSSD_ZRS", "PremiumV2_LRS");
+    /** SnapshotStorageAccountTypes (DiskRP 2025-01-02 snapshot.json, SnapshotSku). */
+    static final List<String> SNAPSHOT_STORAGE = List.of("Standard_LRS", "Premium_LRS", "Standard_ZRS");
+    /** DiskCreateOption of a disk's or snapshot's creationData (DiskRP 2025-01-02 diskRPCommon.json). */
+    static final List<String> DISK_CREATE_OPTIONS = List.of("Empty", "Attach", "FromImage", "Import", "Copy",
+            "Restore", "Upload", "CopyStart", "ImportSecure", "UploadPreparedSecure", "CopyFromSanSnapshot");
     /** DiskCreateOptionTypes (virtualMachine.json). */
     static final List<String> CREATE_OPTIONS = List.of("FromImage", "Empty", "Attach", "Copy", "Restore");
     /** CachingTypes (computeRPCommon.json). */

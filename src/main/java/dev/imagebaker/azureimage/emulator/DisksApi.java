@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Managed disks: GET, list and DELETE. A disk attached to a VM cannot be deleted, nor can a disk that is the
- * source of a managed image that still exists.
+ * source of a managed image that still exists. A snapshot of the disk does not hold it: a snapshot is a full,
+ * independent copy ("a full, read-only copy of a virtual hard disk", azure-docs snapshot-copy-managed-disk.md).
  */
 final class DisksApi implements ResourceApi {
     private static final ResourcePath DISKS = ResourcePath.inGroup("Microsoft.Compute/disks", "disk");
@@ -37,7 +38,10 @@ final class DisksApi implements ResourceApi {
         properties.put("provisioningState", "Succeeded");
         properties.put("timeCreated", cloud.clock.now().toString());
         properties.putObject("creationData").put("createOption", createOption);
-        cloud.inventory.put(new Resource(diskId, body, Json.object()));
+        // The VM it was made with, to learn its guest when the disk is snapshotted; its uniqueId, which Azure keeps
+        // but Disk_Get.json does not show, names it as a snapshot's creationData.sourceUniqueId.
+        ObjectNode state = Json.object().put("vm", vmId.value()).put("uniqueId", java.util.UUID.randomUUID().toString());
+        cloud.inventory.put(new Resource(diskId, body, state));
         return properties;
     }
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gallery image versions, with Azure's rules: a version is Major.Minor.Patch of 32-bit integers, is created in
- * the region of its source (a VM or a managed image) and must match its definition (OS type, OS state, Hyper-V
+ * the region of its source (a VM, a managed image, a version or snapshots, see {@link SnapshotSources}) and must
+ * match its definition (OS type, OS state, Hyper-V
  * generation, architecture); its source never changes; its end of life is in the future. Creating or updating
  * one completes when {@link Replication} has reached every target region.
  */
@@ -51,9 +52,7 @@ final class GalleryImageVersionsApi implements ResourceApi {
         GalleriesApi.requireSameLocation(definition, location);
         ObjectNode body = CloudState.newBody(id, location, request);
         ObjectNode props = Json.with(body, "properties");
-        JsonNode sourceNode = Json.at(props, "storageProfile.source");
-        String sourceId = sourceNode == null ? null
-                : sourceNode.path("virtualMachineId").asText(sourceNode.path("id").asText(null));
+        String sourceId = sourceId(props.path("storageProfile"));
         if (sourceId == null) {
             throw ArmException.invalidParameter("Required parameter 'storageProfile.source' is missing (null).",
                     "storageProfile.source");
@@ -64,6 +63,10 @@ final class GalleryImageVersionsApi implements ResourceApi {
                     "storageProfile.source");
         }
         ImageSource captured = checkSource(source, definition, location);
+        if (SnapshotSources.osDiskSource(props.path("storageProfile")) != null) {
+            captured = captured.withDisks(captured.osDiskSizeGB(),
+                    SnapshotSources.dataDisks(cloud, props.path("storageProfile"), location));
+        }
         ObjectNode profile = Json.with(props, "publishingProfile");
         String endOfLife = profile.path("endOfLifeDate").asText(null);
         requireFutureEndOfLife(endOfLife);
@@ -75,9 +78,12 @@ final class GalleryImageVersionsApi implements ResourceApi {
         ObjectNode state = Json.object();
         state.put("deprovisioned", captured.deprovisioned());
         state.put("source", source.id.value());
-        if (source.state.hasNonNull("plan")) {
+        ObjectNode guest = guest(source);
+        state.set("guest", guest);
+        JsonNode plan = source.state.hasNonNull("plan") ? source.state.get("plan") : guest.get("plan");
+        if (plan != null && !plan.isNull()) {
             // A version of a marketplace image with a plan needs that plan on every VM made from it.
-            state.set("plan", source.state.get("plan").deepCopy());
+            state.set("plan", plan.deepCopy());
         }
         Resource version = new Resource(id, body, state);
         Instant due = replication.schedule(version, Replication.targetRegions(profile, location), location);
@@ -97,6 +103,24 @@ final class GalleryImageVersionsApi implements ResourceApi {
             }
         });
         return cloud.accepted(req, op, 201, body, false);
+    }
+
+    /**
+     * The source's id: storageProfile.source (a VM, managed image or version), else the OS disk's snapshot
+     * (storageProfile.osDiskImage.source.id, GalleryImageVersion_Create_WithSnapshotsAsSource.json).
+     */
+    private static String sourceId(JsonNode storageProfile) {
+        JsonNode source = storageProfile.path("source");
+        String id = source.path("virtualMachineId").asText(source.path("id").asText(null));
+        return id != null ? id : SnapshotSources.osDiskSource(storageProfile);
+    }
+
+    /** The facts of the captured guest a specialized VM from this version will boot as; none for a managed image. */
+    private ObjectNode guest(Resource source) {
+        if (source.id.type().equalsIgnoreCase("Microsoft.Compute/virtualMachines")) {
+            return GuestFacts.ofVm(source);
+        }
+        return SnapshotSources.guest(cloud, source);
     }
 
     private static void requireVersionName(String name) {
@@ -154,6 +178,8 @@ final class GalleryImageVersionsApi implements ResourceApi {
                     source.state.path("deprovisioned").asBoolean(), "virtual machine " + source.id)
                     .withDisks(source.properties().path("storageProfile").path("osDisk").path("diskSizeGB")
                             .asInt(ImageSource.DEFAULT_OS_DISK_GB), DataDisks.galleryImagesOfVm(source));
+        } else if (SnapshotSources.isDiskSource(source)) {
+            captured = SnapshotSources.osDisk(cloud, source);
         } else if (type.equalsIgnoreCase("Microsoft.Compute/galleries/images/versions")) {
             return versionSource(source, definition, location);
         } else if (type.equalsIgnoreCase("Microsoft.Compute/images")) {
@@ -168,7 +194,7 @@ final class GalleryImageVersionsApi implements ResourceApi {
                             .asInt(ImageSource.DEFAULT_OS_DISK_GB), DataDisks.galleryImagesOfImage(source));
         } else {
             throw ArmException.invalidParameter("The source " + source.id + " is neither a virtual machine, a"
-                    + " managed image nor a gallery image version.", "storageProfile.source");
+                    + " managed image, a snapshot nor a gallery image version.", "storageProfile.source");
         }
         if (!location.equals(source.location())) {
             throw ArmException.invalidParameter("The source " + source.id + " is in region '" + source.location()
@@ -247,10 +273,7 @@ final class GalleryImageVersionsApi implements ResourceApi {
                     + " is being " + version.properties().path("provisioningState").asText().toLowerCase(Locale.ROOT)
                     + ". Retry after the operation completes.");
         }
-        String newSource = Json.text(request, "properties.storageProfile.source.id");
-        if (newSource == null) {
-            newSource = Json.text(request, "properties.storageProfile.source.virtualMachineId");
-        }
+        String newSource = sourceId(request.path("properties").path("storageProfile"));
         if (newSource != null && !new ResourceId(newSource).sameAs(version.state.path("source").asText())) {
             throw new ArmException(409, "PropertyChangeNotAllowed",
                     "Changing property 'storageProfile.source' is not allowed.", "storageProfile.source", null);

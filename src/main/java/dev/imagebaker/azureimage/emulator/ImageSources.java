@@ -105,12 +105,15 @@ final class ImageSources {
         JsonNode def = definition.properties();
         // The definition's purchasePlan, else the plan of the marketplace image the version was captured from.
         MarketplaceCatalog.Plan plan = MarketplaceCatalog.Plan.of(def.get("purchasePlan"));
-        return new ImageSource(def.path("osType").asText(), def.path("hyperVGeneration").asText("V1"),
+        ImageSource source = new ImageSource(def.path("osType").asText(), def.path("hyperVGeneration").asText("V1"),
                 def.path("architecture").asText("x64"), version.state.path("deprovisioned").asBoolean(),
                 "gallery image version " + version.id, SecurityTypes.of(def.get("features")),
                 plan != null ? plan : MarketplaceCatalog.Plan.of(version.state.get("plan")))
                 .withDisks(version.properties().path("storageProfile").path("osDiskImage").path("sizeInGB")
                         .asInt(ImageSource.DEFAULT_OS_DISK_GB),
                         version.properties().path("storageProfile").path("dataDiskImages"));
+        // A Specialized definition's versions boot as the captured guest: no OS profile, no provisioning.
+        return "Specialized".equalsIgnoreCase(def.path("osState").asText())
+                ? source.specializedWith(version.state.get("guest")) : source;
     }
 }

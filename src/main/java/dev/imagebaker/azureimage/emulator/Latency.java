@@ -28,6 +28,10 @@ public enum Latency {
     /** How long sysprep /generalize takes, from IMAGE_STATE_UNDEPLOYABLE to IMAGE_STATE_GENERALIZE_RESEAL_TO_OOBE. */
     WINDOWS_SYSPREP(180),
     DISK_DELETE(10),
+    /** A full snapshot's operation: it ends once the copy is consistent; the background copy is not waited for. */
+    SNAPSHOT_CREATE(30),
+    SNAPSHOT_UPDATE(10),
+    SNAPSHOT_DELETE(10),
     IMAGE_CREATE(60),
     IMAGE_DELETE(20),
     IMAGE_UPDATE(10),

@@ -212,7 +212,7 @@ final class RunCommandGuest {
 
             @Override
             public String computerName() {
-                return Json.text(vm.properties(), "osProfile.computerName");
+                return GuestFacts.computerName(vm);
             }
         }, stuck);
         // The guest's sysprep, if the script starts one, is known from now on to scripts that read ImageState.

@@ -30,7 +30,7 @@ final class SerialConsoleLog {
         boolean arm = "Arm64".equalsIgnoreCase(vm.state.path("architecture").asText());
         boolean gen2 = "V2".equalsIgnoreCase(vm.state.path("hyperVGeneration").asText());
         String host = hostName(vm);
-        String user = Json.text(vm.properties(), "osProfile.adminUsername");
+        String user = GuestFacts.adminUsername(vm);
         Instant created = created(vm);
         List<String> out = new ArrayList<>();
         if (arm) {
@@ -106,7 +106,7 @@ final class SerialConsoleLog {
     }
 
     private static String hostName(Resource vm) {
-        String name = Json.text(vm.properties(), "osProfile.computerName");
+        String name = GuestFacts.computerName(vm);
         return name == null ? vm.name() : name;
     }
 

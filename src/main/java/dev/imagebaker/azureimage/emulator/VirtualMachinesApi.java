@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Virtual machines: PUT (long-running, creates the managed OS disk and attaches the NICs), GET with
  * {@code $expand=instanceView}, DELETE honouring the disk and NIC delete options, and the power actions.
- * Rules: a generalized VM cannot start; generalize needs a stopped VM; a VM from an image whose guest was
- * never deprovisioned fails with OSProvisioningTimedOut; managed images are region-bound. What a new VM must pass
+ * Rules: a generalized VM cannot start; generalize needs a stopped VM; a VM from a generalized image whose guest
+ * was never deprovisioned fails with OSProvisioningTimedOut; a VM from a specialized gallery image takes no OS
+ * profile and does not provision; managed images are region-bound. What a new VM must pass
  * first (size, architecture, generation, security type, plan, quota) is {@link VmPlacement}'s.
  */
 final class VirtualMachinesApi implements ResourceApi {
@@ -70,7 +71,11 @@ final class VirtualMachinesApi implements ResourceApi {
                     "imageReference");
         }
         ImageSource source = new ImageSources(cloud).resolve(imageReference, location, props);
-        validateOsProfile(props, source.osType());
+        if (source.specialized()) {
+            refuseOsProfile(props);
+        } else {
+            validateOsProfile(props, source.osType());
+        }
         ObjectNode placement = new VmPlacement(cloud).admit(req, id, location, body, request, source);
         JsonNode nics = Json.at(props, "networkProfile.networkInterfaces");
         if (nics == null || !nics.isArray() || nics.isEmpty()) {
@@ -111,16 +116,24 @@ final class VirtualMachinesApi implements ResourceApi {
         state.put("osType", source.osType());
         state.put("hyperVGeneration", source.hyperVGeneration());
         state.put("architecture", source.architecture());
+        if (source.specialized()) {
+            // The guest is the captured one: it keeps its hostname and user, and never provisions again.
+            state.put("specialized", true);
+            copyText(source.guest(), state, "computerName");
+            copyText(source.guest(), state, "adminUsername");
+        }
         state.setAll(placement);
         Resource vm = new Resource(id, body, state);
         VmState.setPower(vm, PowerState.STARTING);
         cloud.inventory.put(vm);
-        Instant due = source.deprovisioned() ? cloud.clock.after(Latency.VM_CREATE)
+        // Only a generalized image provisions; Azure waits for that, in vain for a guest never deprovisioned.
+        boolean provisions = !source.specialized();
+        Instant due = source.deprovisioned() || !provisions ? cloud.clock.after(Latency.VM_CREATE)
                 : cloud.clock.after(Latency.OS_PROVISIONING_TIMEOUT);
         Operations.Op op = cloud.start(req, id, location, due, new Operations.Completion() {
             @Override
             public JsonNode succeed() {
-                if (!source.deprovisioned()) {
+                if (provisions && !source.deprovisioned()) {
                     throw new ArmException(409, "OSProvisioningTimedOut", "OS Provisioning for VM '" + id.name()
                             + "' did not finish in the allotted time. However, the VM guest agent was detected"
                             + " running. This suggests the guest OS has not been properly prepared to be used as"
@@ -205,6 +218,25 @@ final class VirtualMachinesApi implements ResourceApi {
             if (!nic.properties().hasNonNull("macAddress")) {
                 nic.properties().put("macAddress", NetworkDefaults.macAddress(nic.id));
             }
+        }
+    }
+
+    /**
+     * A VM from a specialized image takes no OS profile: Azure answers 400 InvalidParameter "Parameter 'osProfile'
+     * is not allowed." with target osProfile (as quoted in hashicorp/packer-plugin-azure #307 for a specialized
+     * Azure Compute Gallery image; the same code and text in Azure/RDS-Templates #580).
+     */
+    private static void refuseOsProfile(ObjectNode props) {
+        JsonNode os = props.get("osProfile");
+        if (os != null && !os.isNull()) {
+            throw ArmException.invalidParameter("Parameter 'osProfile' is not allowed.", "osProfile");
+        }
+        props.remove("osProfile");
+    }
+
+    private static void copyText(JsonNode from, ObjectNode to, String field) {
+        if (from.hasNonNull(field)) {
+            to.put(field, from.get(field).asText());
         }
     }
 

@@ -17,7 +17,7 @@ final class VmState {
 
     static ObjectNode instanceView(Resource vm) {
         ObjectNode view = Json.object();
-        String computerName = Json.text(vm.properties(), "osProfile.computerName");
+        String computerName = GuestFacts.computerName(vm);
         if (computerName != null) {
             view.put("computerName", computerName);
         }
@@ -89,6 +89,8 @@ final class VmState {
             if ("Delete".equalsIgnoreCase(Json.text(osDisk, "deleteOption"))) {
                 cloud.inventory.remove(disk.id);
             } else {
+                // The disk outlives its VM: what its guest was is kept for a later snapshot of it.
+                disk.state.set("guest", GuestFacts.ofVm(vm));
                 disk.body.remove("managedBy");
                 disk.properties().put("diskState", "Unattached");
             }

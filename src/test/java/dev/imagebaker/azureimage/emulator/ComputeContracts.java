@@ -10,14 +10,16 @@ import java.util.Set;
 /**
  * Contract cases of Microsoft.Compute: a VM from VirtualMachine_Create_WithEmptyDataDisks.json, its run commands,
  * power actions and boot diagnostics, a managed image and a gallery version captured from it, a second version
- * from the first, and the marketplace listings. Shapes keep the keys that follow from what the example sends;
+ * from the first, snapshots of its OS disk and a version from them, and the marketplace listings. Shapes keep the keys that follow from what the example sends;
  * keys an example shows for features it alone uses (encryption, policy violations, availability sets) are left
- * out. C and G as in {@link ContractTest}.
+ * out. C, G and D as in {@link ContractTest}.
  */
 final class ComputeContracts {
     private static final String C = "?api-version=2025-04-01";
     private static final String G = "?api-version=2024-03-03";
     private static final Set<Integer> ACCEPTED = Set.of(200, 202);
+    /** The DiskRP api-version the SDK's DisksClient and SnapshotsClient send. */
+    private static final String DV = "?api-version=2025-01-02";
     // C VirtualMachine_Create_WithEmptyDataDisks.json (201).
     private static final String VM = """
             {"id":"","type":"","name":"","location":"","properties":{
@@ -68,6 +70,18 @@ final class ComputeContracts {
              "provisioningState":""}}""";
     /** GalleryImageVersion model keys the example omits: publishingProfile.excludeFromLatest (gallery.json). */
     private static final String[] VERSION_SPEC = {"type", "tags", "properties.publishingProfile.excludeFromLatest"};
+    // D snapshotExamples/Snapshot_Get.json without its Azure Disk Encryption settings, hibernation and networking.
+    private static final String SNAPSHOT = """
+            {"id":"","name":"","type":"","location":"","tags":{},"properties":{"osType":"","hyperVGeneration":"",
+             "creationData":{"createOption":"","sourceResourceId":"","sourceUniqueId":""},"diskSizeGB":0,
+             "encryption":{"type":""},"timeCreated":"","provisioningState":""}}""";
+    /**
+     * Snapshot model keys (snapshot.json SnapshotProperties, SnapshotSku) Snapshot_Get.json omits; the incremental,
+     * networkAccessPolicy, diskState, diskSizeBytes and uniqueId that Snapshot_GetIncrementalSnapshot.json shows.
+     */
+    private static final String[] SNAPSHOT_SPEC = {"sku", "properties.supportedCapabilities", "properties.incremental",
+        "properties.diskSizeBytes", "properties.uniqueId", "properties.diskState", "properties.networkAccessPolicy",
+        "properties.publicNetworkAccess"};
     private final ContractCases cases;
     private final String rg;
     private final String compute;
@@ -88,7 +102,8 @@ final class ComputeContracts {
         power(vm);
         String image = compute + "/images/myImage";
         images(vm, image);
-        galleries(vm, image);
+        String snapshot = snapshots(vm);
+        galleries(vm, image, snapshot);
         deletions(vm, image);
     }
 
@@ -194,7 +209,39 @@ final class ComputeContracts {
                 CREATED, IMAGE, IMAGE_SPEC);
     }
 
-    private void galleries(String vm, String image) throws Exception {
+    /**
+     * D = DiskRP/stable/2025-01-02/examples/snapshotExamples, the api-version of the SDK's SnapshotsClient. The
+     * first snapshot copies the VM's OS disk (no example copies a disk: the same request with a disk's id), the
+     * second copies the first as Snapshot_Create_FromAnExistingSnapshot.json does, id without its leading slash.
+     * Returns the first snapshot's URL.
+     */
+    private String snapshots(String vm) throws Exception {
+        JsonNode got = cases.setup("GET", vm + C, null, 200);
+        String disk = got.at("/properties/storageProfile/osDisk/managedDisk/id").asText();
+        String first = compute + "/snapshots/mySnapshot1";
+        String second = compute + "/snapshots/mySnapshot2";
+        String put = "{\"location\":\"West US\",\"properties\":{\"creationData\":{\"createOption\":\"Copy\","
+                + "\"sourceResourceId\":\"%s\"}}}";
+        String[] putExtras = concat(SNAPSHOT_SPEC, "type", "tags", "properties.osType", "properties.hyperVGeneration",
+                "properties.creationData.sourceUniqueId", "properties.diskSizeGB", "properties.encryption",
+                "properties.timeCreated");
+        String putShape = """
+                {"id":"","name":"","location":"","properties":{"provisioningState":"",
+                 "creationData":{"createOption":"","sourceResourceId":""}}}""";
+        cases.c("Snapshots_CreateOrUpdate", "D Snapshot_Create_FromAnExistingSnapshot.json (a disk as the source)",
+                "PUT", first + DV, put.formatted(disk), Set.of(200, 202), putShape, putExtras);
+        cases.c("Snapshots_CreateOrUpdate", "D Snapshot_Create_FromAnExistingSnapshot.json", "PUT", second + DV,
+                put.formatted(path(first).substring(1)), Set.of(200, 202), putShape, putExtras);
+        cases.c("Snapshots_Get", "D Snapshot_Get.json", "GET", first + DV, null, OK, SNAPSHOT, SNAPSHOT_SPEC);
+        cases.c("Snapshots_ListByResourceGroup", "D Snapshot_ListByResourceGroup.json", "GET", compute + "/snapshots"
+                + DV, null, OK, "{\"value\":[" + SNAPSHOT + "]}", prefixed("value[].", SNAPSHOT_SPEC));
+        cases.c("Snapshots_List", "D Snapshot_ListBySubscription.json", "GET", s + "/providers/Microsoft.Compute"
+                + "/snapshots" + DV, null, OK, "{\"value\":[" + SNAPSHOT + "]}", prefixed("value[].", SNAPSHOT_SPEC));
+        cases.c("Snapshots_Delete", "D Snapshot_Delete.json", "DELETE", second + DV, null, DELETED, null);
+        return first;
+    }
+
+    private void galleries(String vm, String image, String snapshot) throws Exception {
         String gallery = compute + "/galleries/myGalleryName";
         cases.c("Galleries_CreateOrUpdate", "G Gallery_Create.json", "PUT", gallery + G,
                 "{\"location\":\"West US\",\"properties\":{\"description\":\"This is the gallery description.\"}}",
@@ -222,10 +269,10 @@ final class ComputeContracts {
                 {"properties":{"hyperVGeneration":"V1","identifier":{"offer":"myOfferName","publisher":
                  "myPublisherName","sku":"mySkuName"},"osState":"Generalized","osType":"Windows"}}""", OK,
                 DEFINITION, "type", "tags", "properties.architecture");
-        versions(vm, image, definition);
+        versions(vm, image, definition, snapshot);
     }
 
-    private void versions(String vm, String image, String definition) throws Exception {
+    private void versions(String vm, String image, String definition, String snapshot) throws Exception {
         String version = definition + "/versions/1.0.0";
         String body = """
                 {"location":"West US","properties":{"publishingProfile":{"targetRegions":[{"name":"West US",
@@ -260,6 +307,28 @@ final class ComputeContracts {
                  "regionalReplicaCount":1,"excludeFromLatest":false}]},"storageProfile":{"source":{"id":"%s"}},
                  "safetyProfile":{"allowDeletionOfReplicatedLocations":false}}}""".formatted(path(image)),
                 Set.of(200, 201, 202), VERSION.replace("\"virtualMachineId\"", "\"id\""), VERSION_SPEC);
+        // GalleryImageVersion_Create_WithSnapshotsAsSource.json without its encryption: the OS disk from a snapshot,
+        // a data disk from a managed disk (the VM's first data disk).
+        String fourth = definition + "/versions/1.0.3";
+        String dataDisk = cases.setup("GET", vm + C, null, 200)
+                .at("/properties/storageProfile/dataDisks/0/managedDisk/id").asText();
+        cases.c("GalleryImageVersions_CreateOrUpdate", "G GalleryImageVersion_Create_WithSnapshotsAsSource.json",
+                "PUT", fourth + G, """
+                {"location":"West US","properties":{"publishingProfile":{"targetRegions":[{"name":"West US",
+                 "regionalReplicaCount":1,"excludeFromLatest":false}]},"storageProfile":{"osDiskImage":{"source":
+                 {"id":"%s"},"hostCaching":"ReadOnly"},"dataDiskImages":[{"source":{"id":"%s"},"lun":1,
+                 "hostCaching":"None"}]},"safetyProfile":{"allowDeletionOfReplicatedLocations":false,
+                 "blockDeletionBeforeEndOfLife":false}}}""".formatted(path(snapshot), dataDisk),
+                Set.of(200, 201, 202), """
+                {"id":"","name":"","location":"","properties":{"publishingProfile":{"targetRegions":[{"name":"",
+                  "regionalReplicaCount":1,"storageAccountType":"","excludeFromLatest":false}],"replicaCount":1,
+                  "publishedDate":"","storageAccountType":""},
+                 "storageProfile":{"osDiskImage":{"source":{"id":""},"sizeInGB":0,"hostCaching":""},
+                  "dataDiskImages":[{"source":{"id":""},"lun":0,"sizeInGB":0,"hostCaching":""}]},
+                 "safetyProfile":{"allowDeletionOfReplicatedLocations":false,"reportedForPolicyViolation":false,
+                  "blockDeletionBeforeEndOfLife":false},"provisioningState":""}}""", VERSION_SPEC);
+        cases.c("GalleryImageVersions_Delete", "G GalleryImageVersion_Delete.json", "DELETE", fourth + G, null,
+                DELETED, null);
         cases.c("GalleryImageVersions_Delete", "G GalleryImageVersion_Delete.json", "DELETE", third + G, null,
                 DELETED, null);
         cases.c("GalleryImageVersions_Delete", "G GalleryImageVersion_Delete.json", "DELETE", second + G, null,
@@ -277,8 +346,8 @@ final class ComputeContracts {
         String disk = got.at("/properties/storageProfile/dataDisks/0/managedDisk/id").asText();
         cases.c("VirtualMachines_Delete", "C VirtualMachine_Delete_MaximumSet_Gen.json", "DELETE", vm + C, null,
                 DELETED, null);
-        // ComputeRP 2025-01-02 diskExamples (the Disks client's api-version): Disk_Get.json, Disk_ListByResourceGroup.json.
-        String dv = "?api-version=2025-01-02";
+        // DiskRP 2025-01-02 diskExamples (the Disks client's api-version): Disk_Get.json, Disk_ListByResourceGroup.json.
+        String dv = DV;
         cases.c("Disks_Get", "ComputeRP 2025-01-02 Disk_Get.json", "GET", disk + dv, null, OK, """
                 {"id":"","name":"","type":"","location":"","tags":{},"sku":{"name":""},"properties":{
                  "diskSizeGB":0,"diskState":"","provisioningState":"","timeCreated":"",
@@ -292,6 +361,12 @@ final class ComputeContracts {
     /** The resource id a path names, without its query. */
     private static String path(String url) {
         return url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] out = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, out, first.length, more.length);
+        return out;
     }
 
     private static String[] prefixed(String prefix, String[] paths) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * its casing. Examples are named by file; their folders follow the api-versions the SDK in use sends:
  * C = specification/compute/resource-manager/Microsoft.Compute/ComputeRP/stable/2025-04-01/examples,
  * G = .../GalleryRP/stable/2024-03-03/examples/galleryExamples,
+ * D = .../DiskRP/stable/2025-01-02/examples (diskExamples, snapshotExamples),
  * N = specification/network/resource-manager/Microsoft.Network/stable/2025-03-01/examples,
  * S = specification/storage/resource-manager/Microsoft.Storage/stable/2025-06-01/examples,
  * R = specification/resources/resource-manager/Microsoft.Resources/stable/2025-04-01/examples (subscriptions:

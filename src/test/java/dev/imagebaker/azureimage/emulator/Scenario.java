@@ -29,6 +29,8 @@ final class Scenario {
     final String definition = COMPUTE + "/galleries/bakes/images/linux" + G;
     final String version = COMPUTE + "/galleries/bakes/images/linux/versions/1.0.0" + G;
     final String copy = COMPUTE + "/galleries/bakes/images/linux/versions/1.0.1" + G;
+    final String snapshot = COMPUTE + "/snapshots/layer?api-version=2025-01-02";
+    final String fromSnapshot = COMPUTE + "/galleries/bakes/images/linux/versions/1.0.2" + G;
     /** The marketplace image version the VM is made from. */
     final String marketplace = "/subscriptions/" + SUB + "/providers/Microsoft.Compute/locations/westeurope/publishers/"
             + "Canonical/artifacttypes/vmimage/offers/0001-com-ubuntu-server-jammy/skus/22_04-lts/versions/"
@@ -81,6 +83,15 @@ final class Scenario {
         http.send("PUT", copy, "{\"location\":\"westeurope\",\"properties\":{\"storageProfile\":{\"source\":"
                 + "{\"id\":\"" + path(version) + "\"}}}}", 201);
         http.send("GET", rg, null, 200);
+    }
+
+    /** After {@link #build}: a snapshot of the VM's OS disk and a version of the definition from it. */
+    void layer() throws Exception {
+        String disk = http.send("GET", vm, null, 200).at("/properties/storageProfile/osDisk/managedDisk/id").asText();
+        http.send("PUT", snapshot, "{\"location\":\"westeurope\",\"properties\":{\"creationData\":"
+                + "{\"createOption\":\"copy\",\"sourceResourceId\":\"" + disk + "\"}}}", 202);
+        http.send("PUT", fromSnapshot, "{\"location\":\"westeurope\",\"properties\":{\"storageProfile\":"
+                + "{\"osDiskImage\":{\"source\":{\"id\":\"" + path(snapshot) + "\"}}}}}", 201);
     }
 
     static String path(String url) {
