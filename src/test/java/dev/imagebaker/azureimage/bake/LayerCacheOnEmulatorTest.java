@@ -51,10 +51,12 @@ class LayerCacheOnEmulatorTest extends OnEmulator {
         return session.cloud().galleries().versions("images-rg", "corp_images", LAYERS);
     }
 
+    /** Resources left in temporary groups (a layer's version still names its deleted snapshot as its source). */
     private List<String> temporary() throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(emulator.inventoryJson()).path("resources")
-                .findValuesAsText("id").stream().filter(id -> id.toLowerCase().contains("/resourcegroups/azimg-"))
-                .toList();
+        List<String> left = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(emulator.inventoryJson()).path("resources")
+                .forEach(r -> left.add(r.path("id").asText()));
+        return left.stream().filter(id -> id.toLowerCase().contains("/resourcegroups/azimg-")).toList();
     }
 
     @Test
