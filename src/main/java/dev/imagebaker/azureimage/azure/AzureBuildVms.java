@@ -65,6 +65,7 @@ final class AzureBuildVms implements BuildVms {
     private static final Duration POWER_POLL = Duration.ofSeconds(10);
     private final ComputeManager compute;
     private final HttpClient httpClient;
+    private final RunCommands.Known known = new RunCommands.Known();
 
     AzureBuildVms(ComputeManager compute, HttpClient httpClient) {
         this.compute = compute;
@@ -73,15 +74,15 @@ final class AzureBuildVms implements BuildVms {
 
     @Override
     public BuildVm create(BuildVmRequest r, Duration timeout) {
-        NetworkInterfaceInner nic = Lro.awaitResource(() -> compute.networkManager().serviceClient()
+        String nicId = "/subscriptions/" + compute.subscriptionId() + "/resourceGroups/" + r.resourceGroup()
+                + "/providers/Microsoft.Network/networkInterfaces/" + r.name() + "-nic";
+        Lro.awaitDone(() -> compute.networkManager().serviceClient()
                 .getNetworkInterfaces().beginCreateOrUpdate(r.resourceGroup(), r.name() + "-nic",
                         new NetworkInterfaceInner().withLocation(r.location()).withTags(r.tags())
                         .withIpConfigurations(List.of(new NetworkInterfaceIpConfigurationInner().withName("private")
                                 .withSubnet(new SubnetInner().withId(r.subnetId()))
                                 .withPrivateIpAllocationMethod(IpAllocationMethod.DYNAMIC).withPrimary(true)))),
-                timeout, "Creating the network interface of " + r.name(), PollSchedule.NETWORK, NetworkInterfaceInner::id,
-                () -> compute.networkManager().serviceClient().getNetworkInterfaces()
-                        .getByResourceGroup(r.resourceGroup(), r.name() + "-nic"));
+                timeout, "Creating the network interface of " + r.name(), PollSchedule.NETWORK);
         VirtualMachineInner vm = new VirtualMachineInner().withLocation(r.location()).withTags(r.tags())
                 .withHardwareProfile(new HardwareProfile().withVmSize(VirtualMachineSizeTypes.fromString(r.size())))
                 .withStorageProfile(new StorageProfile().withImageReference(imageReference(r.imageReference()))
@@ -92,7 +93,7 @@ final class AzureBuildVms implements BuildVms {
                 // A specialized image keeps its guest's identity: Azure refuses an OS profile for it.
                 .withOsProfile(r.specialized() ? null : osProfile(r))
                 .withNetworkProfile(new NetworkProfile().withNetworkInterfaces(List.of(new NetworkInterfaceReference()
-                        .withId(nic.id()).withPrimary(true).withDeleteOption(DeleteOptions.DELETE))))
+                        .withId(nicId).withPrimary(true).withDeleteOption(DeleteOptions.DELETE))))
                 // Managed boot diagnostics (no storageUri): the serial log of a stuck guest can be read.
                 .withDiagnosticsProfile(new DiagnosticsProfile().withBootDiagnostics(new BootDiagnostics()
                         .withEnabled(true)));
@@ -116,11 +117,13 @@ final class AzureBuildVms implements BuildVms {
             vm.withPlan(new Plan().withName(r.plan().name()).withPublisher(r.plan().publisher())
                     .withProduct(r.plan().product()));
         }
-        VirtualMachineInner created = Lro.awaitResource(() -> compute.serviceClient().getVirtualMachines()
-                .beginCreateOrUpdate(r.resourceGroup(), r.name(), vm), timeout, "Creating VM " + r.name(), PollSchedule.VM,
-                VirtualMachineInner::id, () -> compute.serviceClient().getVirtualMachines()
-                        .getByResourceGroup(r.resourceGroup(), r.name()));
-        return new BuildVm(created.id(), r.resourceGroup(), r.name());
+        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachines().beginCreateOrUpdate(r.resourceGroup(),
+                r.name(), vm), timeout, "Creating VM " + r.name(), PollSchedule.VM);
+        BuildVm created = new BuildVm("/subscriptions/" + compute.subscriptionId() + "/resourceGroups/"
+                + r.resourceGroup() + "/providers/Microsoft.Compute/virtualMachines/" + r.name(), r.resourceGroup(),
+                r.name());
+        known.created(created, r.location());
+        return created;
     }
 
     @Override
@@ -177,17 +180,17 @@ final class AzureBuildVms implements BuildVms {
 
     @Override
     public ScriptRun runScript(BuildVm vm, RunCommandRequest request, Consumer<ScriptLine> live) {
-        return new RunCommands(compute, httpClient).run(vm, request, live);
+        return new RunCommands(compute, httpClient, known).run(vm, request, live);
     }
 
     @Override
     public void startDetached(BuildVm vm, RunCommandRequest request) {
-        new RunCommands(compute, httpClient).start(vm, request);
+        new RunCommands(compute, httpClient, known).start(vm, request);
     }
 
     @Override
     public void powerOff(BuildVm vm, Duration timeout) {
-        Lro.await(() -> compute.serviceClient().getVirtualMachines().beginPowerOff(vm.resourceGroup(), vm.name()),
+        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachines().beginPowerOff(vm.resourceGroup(), vm.name()),
                 timeout, "Stopping VM " + vm.name(), PollSchedule.POWER);
     }
 
@@ -213,7 +216,7 @@ final class AzureBuildVms implements BuildVms {
 
     @Override
     public void restart(BuildVm vm, Duration timeout) {
-        Lro.await(() -> compute.serviceClient().getVirtualMachines().beginRestart(vm.resourceGroup(), vm.name()),
+        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachines().beginRestart(vm.resourceGroup(), vm.name()),
                 timeout, "Restarting VM " + vm.name(), PollSchedule.VM);
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
@@ -234,7 +237,7 @@ final class AzureBuildVms implements BuildVms {
 
     @Override
     public void deallocate(BuildVm vm, Duration timeout) {
-        Lro.await(() -> compute.serviceClient().getVirtualMachines().beginDeallocate(vm.resourceGroup(), vm.name()),
+        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachines().beginDeallocate(vm.resourceGroup(), vm.name()),
                 timeout, "Deallocating VM " + vm.name(), PollSchedule.VM);
     }
 

@@ -53,46 +53,51 @@ final class AzureNetworks implements Networks {
     @Override
     public String createBuildNetwork(String group, String location, String name, boolean withNat,
                                      Map<String, String> tags, Duration timeout) {
-        NetworkSecurityGroupInner nsg = Lro.awaitResource(() -> network().getNetworkSecurityGroups()
+        String nsgId = id(group, "networkSecurityGroups", name + "-nsg");
+        Lro.awaitDone(() -> network().getNetworkSecurityGroups()
                 .beginCreateOrUpdate(group, name + "-nsg", new NetworkSecurityGroupInner().withLocation(location)
                         .withTags(tags).withSecurityRules(List.of(new SecurityRuleInner().withName("DenyAllInbound")
                                 .withPriority(4096).withDirection(SecurityRuleDirection.INBOUND)
                                 .withAccess(SecurityRuleAccess.DENY).withProtocol(SecurityRuleProtocol.ASTERISK)
                                 .withSourceAddressPrefix("*").withSourcePortRange("*")
                                 .withDestinationAddressPrefix("*").withDestinationPortRange("*")))),
-                timeout, "Creating network security group " + name + "-nsg", PollSchedule.NETWORK,
-                NetworkSecurityGroupInner::id,
-                () -> network().getNetworkSecurityGroups().getByResourceGroup(group, name + "-nsg"));
+                timeout, "Creating network security group " + name + "-nsg", PollSchedule.NETWORK);
         SubnetInner subnet = new SubnetInner().withName("build").withAddressPrefix("10.0.0.0/24")
-                .withNetworkSecurityGroup(new NetworkSecurityGroupInner().withId(nsg.id()))
+                .withNetworkSecurityGroup(new NetworkSecurityGroupInner().withId(nsgId))
                 .withServiceEndpoints(List.of(new ServiceEndpointPropertiesFormat().withService("Microsoft.Storage")))
                 .withDefaultOutboundAccess(false);
         if (withNat) {
             subnet.withNatGateway(new SubResource().withId(natGateway(group, location, name, tags, timeout)));
         }
-        VirtualNetworkInner vnet = Lro.awaitResource(() -> network().getVirtualNetworks().beginCreateOrUpdate(group,
+        Lro.awaitDone(() -> network().getVirtualNetworks().beginCreateOrUpdate(group,
                 name + "-vnet", new VirtualNetworkInner().withLocation(location).withTags(tags)
                         .withAddressSpace(new AddressSpace().withAddressPrefixes(List.of("10.0.0.0/24")))
-                        .withSubnets(List.of(subnet))), timeout, "Creating virtual network " + name + "-vnet", PollSchedule.NETWORK,
-                VirtualNetworkInner::id, () -> network().getVirtualNetworks().getByResourceGroup(group, name + "-vnet"));
-        return vnet.subnets().get(0).id();
+                        .withSubnets(List.of(subnet))), timeout, "Creating virtual network " + name + "-vnet",
+                PollSchedule.NETWORK);
+        return id(group, "virtualNetworks", name + "-vnet") + "/subnets/build";
     }
 
     private String natGateway(String group, String location, String name, Map<String, String> tags,
                               Duration timeout) {
-        PublicIpAddressInner ip = Lro.awaitResource(() -> network().getPublicIpAddresses().beginCreateOrUpdate(group,
+        Lro.awaitDone(() -> network().getPublicIpAddresses().beginCreateOrUpdate(group,
                 name + "-nat-ip", new PublicIpAddressInner().withLocation(location).withTags(tags)
                         .withSku(new PublicIpAddressSku().withName(PublicIpAddressSkuName.STANDARD)
                                 .withTier(PublicIpAddressSkuTier.REGIONAL))
                         .withPublicIpAllocationMethod(IpAllocationMethod.STATIC)), timeout,
-                "Creating public IP " + name + "-nat-ip", PollSchedule.NETWORK, PublicIpAddressInner::id,
-                () -> network().getPublicIpAddresses().getByResourceGroup(group, name + "-nat-ip"));
-        return Lro.awaitResource(() -> network().getNatGateways().beginCreateOrUpdate(group, name + "-nat",
+                "Creating public IP " + name + "-nat-ip", PollSchedule.NETWORK);
+        Lro.awaitDone(() -> network().getNatGateways().beginCreateOrUpdate(group, name + "-nat",
                 new NatGatewayInner().withLocation(location).withTags(tags)
                         .withSku(new NatGatewaySku().withName(NatGatewaySkuName.STANDARD))
-                        .withPublicIpAddresses(List.of(new SubResource().withId(ip.id())))), timeout,
-                "Creating NAT gateway " + name + "-nat", PollSchedule.NETWORK, NatGatewayInner::id,
-                () -> network().getNatGateways().getByResourceGroup(group, name + "-nat")).id();
+                        .withPublicIpAddresses(List.of(new SubResource().withId(
+                                id(group, "publicIPAddresses", name + "-nat-ip"))))), timeout,
+                "Creating NAT gateway " + name + "-nat", PollSchedule.NETWORK);
+        return id(group, "natGateways", name + "-nat");
+    }
+
+    /** A network resource's id, as Azure forms it: the resources the bake creates need no GET to be referenced. */
+    private String id(String group, String type, String name) {
+        return "/subscriptions/" + compute.subscriptionId() + "/resourceGroups/" + group
+                + "/providers/Microsoft.Network/" + type + "/" + name;
     }
 
     @Override

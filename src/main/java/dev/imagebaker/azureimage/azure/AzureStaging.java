@@ -45,6 +45,7 @@ final class AzureStaging implements FileStaging {
     private final ComputeManager compute;
     private final HttpClient httpClient;
     private final Map<String, String> blobEndpoints = new HashMap<>();
+    private final java.util.Set<String> filesContainers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     AzureStaging(ComputeManager compute, HttpClient httpClient) {
         this.compute = compute;
@@ -61,10 +62,9 @@ final class AzureStaging implements FileStaging {
                         .withAllowBlobPublicAccess(false)), timeout, "Creating storage account " + accountName, PollSchedule.STORAGE,
                 StorageAccountInner::id, () -> compute.storageManager().serviceClient().getStorageAccounts()
                         .getByResourceGroup(resourceGroup, accountName));
-        for (String container : new String[] {CONTAINER, LOGS}) {
-            Lro.call(() -> compute.storageManager().serviceClient().getBlobContainers().create(resourceGroup,
-                    accountName, container, new BlobContainerInner()));
-        }
+        // The files container only when something is uploaded: most bakes ship no file and no long script.
+        Lro.call(() -> compute.storageManager().serviceClient().getBlobContainers().create(resourceGroup,
+                accountName, LOGS, new BlobContainerInner()));
         String endpoint = account.primaryEndpoints().blob();
         blobEndpoints.put(accountName, endpoint.endsWith("/") ? endpoint : endpoint + "/");
         return new StagingArea(resourceGroup, accountName, CONTAINER);
@@ -80,12 +80,22 @@ final class AzureStaging implements FileStaging {
                 .serviceSasToken());
     }
 
+    /** Creates the area's files container on its first upload. */
+    private synchronized void filesContainer(StagingArea area) {
+        if (!filesContainers.contains(area.accountName())) {
+            Lro.call(() -> compute.storageManager().serviceClient().getBlobContainers().create(area.resourceGroup(),
+                    area.accountName(), area.container(), new BlobContainerInner()));
+            filesContainers.add(area.accountName());
+        }
+    }
+
     private String blobUrl(StagingArea area, String blobName) {
         return blobEndpoints.get(area.accountName()) + area.container() + "/" + blobName;
     }
 
     @Override
     public void upload(StagingArea area, String blobName, Path file) {
+        filesContainer(area);
         String token = sas(area, "/blob/" + area.accountName() + "/" + area.container(), SignedResource.C, "cw",
                 Duration.ofHours(2));
         BlobClient blob = new BlobClientBuilder().endpoint(blobUrl(area, blobName)).sasToken(token)
@@ -103,6 +113,7 @@ final class AzureStaging implements FileStaging {
 
     @Override
     public void uploadText(StagingArea area, String blobName, String text) {
+        filesContainer(area);
         String token = sas(area, "/blob/" + area.accountName() + "/" + area.container(), SignedResource.C, "cw",
                 Duration.ofHours(2));
         BlobClient blob = new BlobClientBuilder().endpoint(blobUrl(area, blobName)).sasToken(token)

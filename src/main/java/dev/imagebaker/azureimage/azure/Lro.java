@@ -33,6 +33,19 @@ final class Lro {
      */
     static <T> T await(Supplier<SyncPoller<?, T>> start, Duration timeout, String what, Duration typical) {
         SyncPoller<?, T> poller = call(start);
+        awaitSucceeded(poller, timeout, what, typical);
+        return call(poller::getFinalResult);
+    }
+
+    /**
+     * Like {@link #await} when the caller needs no result: Succeeded is the end, with no final GET of the resource
+     * (or of the Location URL) that the SDK would send to build one. The caller knows the resource's id.
+     */
+    static void awaitDone(Supplier<SyncPoller<?, ?>> start, Duration timeout, String what, Duration typical) {
+        awaitSucceeded(call(start), timeout, what, typical);
+    }
+
+    private static void awaitSucceeded(SyncPoller<?, ?> poller, Duration timeout, String what, Duration typical) {
         PollResponse<?> last;
         try {
             last = pollUntilDone(poller, timeout, what, new PollSchedule(typical));
@@ -42,7 +55,6 @@ final class Lro {
         if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
             throw failed(last, what);
         }
-        return call(poller::getFinalResult);
     }
 
     /**

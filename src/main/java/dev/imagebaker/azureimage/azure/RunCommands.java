@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -25,19 +29,43 @@ import java.util.function.Consumer;
  * about 90 minutes with VMExtensionProvisioningTimeout, and never when the script stops the guest agent. The
  * script's end is read from the instance view (first when a short script shows as ended, then backing off to every
  * 10 s: within Compute's per-VM read limits, and often enough for its output to look live), its streams are
- * followed in their append blobs while it runs, and the run command is deleted once read: a VM holds at most 25
- * (azure-compute-docs run-command-overview.md).
+ * followed in their append blobs while it runs. A VM holds at most 25 run commands (azure-compute-docs
+ * run-command-overview.md): once it holds {@value #KEEP_AT_MOST}, each is deleted once read; below that they go with
+ * the VM, which saves two requests per script.
  */
 final class RunCommands {
     private static final Duration POLL_CEILING = Duration.ofSeconds(10);
     /** Time for Azure to report a script that ended; the run command's own timeout ends the script first. */
     private static final Duration REPORTING_MARGIN = Duration.ofMinutes(5);
+    static final int KEEP_AT_MOST = 20;
     private final ComputeManager compute;
     private final HttpClient httpClient;
+    private final Known known;
 
-    RunCommands(ComputeManager compute, HttpClient httpClient) {
+    RunCommands(ComputeManager compute, HttpClient httpClient, Known known) {
         this.compute = compute;
         this.httpClient = httpClient;
+        this.known = known;
+    }
+
+    /** What the plugin knows of its VMs without asking Azure: their regions, how many run commands each holds. */
+    static final class Known {
+        private final Map<String, String> locations = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> runCommands = new ConcurrentHashMap<>();
+
+        void created(BuildVm vm, String location) {
+            locations.put(vm.id().toLowerCase(Locale.ROOT), location);
+        }
+
+        String location(BuildVm vm) {
+            return vm.id() == null ? null : locations.get(vm.id().toLowerCase(Locale.ROOT));
+        }
+
+        /** Counts a new run command on the VM; whether it now holds so many that the ones read should go. */
+        boolean crowded(BuildVm vm) {
+            return runCommands.computeIfAbsent(vm.resourceGroup() + "/" + vm.name(), k -> new AtomicInteger())
+                    .incrementAndGet() >= KEEP_AT_MOST;
+        }
     }
 
     /** Creates the run command and waits until Azure has started the script (not for the script to end). */
@@ -63,13 +91,14 @@ final class RunCommands {
             command.withOutputBlobUri(request.logs().outputUrl().reveal())
                     .withErrorBlobUri(request.logs().errorUrl().reveal());
         }
-        Lro.await(() -> compute.serviceClient().getVirtualMachineRunCommands().beginCreateOrUpdate(vm.resourceGroup(),
+        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachineRunCommands().beginCreateOrUpdate(vm.resourceGroup(),
                 vm.name(), request.name(), command), request.timeout().plus(REPORTING_MARGIN),
                 "Starting script " + request.name(), PollSchedule.QUICK);
     }
 
     /** Runs the script to its end, following its output, then deletes the run command. */
     ScriptRun run(BuildVm vm, RunCommandRequest request, Consumer<ScriptLine> live) {
+        boolean crowded = known.crowded(vm);
         start(vm, request);
         BlobTail output = request.logs() == null ? null : new BlobTail(request.logs().outputUrl().reveal(), httpClient);
         BlobTail error = request.logs() == null ? null : new BlobTail(request.logs().errorUrl().reveal(), httpClient);
@@ -93,7 +122,9 @@ final class RunCommands {
         }
         String out = text(output, view.output());
         String err = text(error, view.error());
-        delete(vm, request);
+        if (crowded) {
+            delete(vm, request);
+        }
         return new ScriptRun(state, view.exitCode(), out, err, view.executionMessage());
     }
 
@@ -117,13 +148,14 @@ final class RunCommands {
     }
 
     private void delete(BuildVm vm, RunCommandRequest request) {
-        Lro.await(() -> compute.serviceClient().getVirtualMachineRunCommands().beginDelete(vm.resourceGroup(),
+        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachineRunCommands().beginDelete(vm.resourceGroup(),
                 vm.name(), request.name()), REPORTING_MARGIN, "Deleting run command " + request.name(),
                 PollSchedule.QUICK);
     }
 
     private String location(BuildVm vm) {
-        return Lro.call(() -> compute.serviceClient().getVirtualMachines().getByResourceGroup(vm.resourceGroup(),
+        String location = known.location(vm);
+        return location != null ? location : Lro.call(() -> compute.serviceClient().getVirtualMachines().getByResourceGroup(vm.resourceGroup(),
                 vm.name()).location());
     }
 }

@@ -9,8 +9,9 @@ public interface BuildVms {
 
     /**
      * Runs a script as an asynchronous managed run command and waits for it (bounded by its timeout plus Azure's
-     * reporting time), passing each line of its output to live as it arrives; then deletes the run command, since
-     * a VM holds at most 25. A script Azure killed at its timeout ends Failed with exit code -1.
+     * reporting time), passing each line of its output to live as it arrives; a VM holds at most 25 run commands, so
+     * when it holds many, the run command is deleted once read. A script Azure killed at its timeout ends Failed with
+     * exit code -1.
      */
     ScriptRun runScript(BuildVm vm, RunCommandRequest request, Consumer<ScriptLine> live);
 
