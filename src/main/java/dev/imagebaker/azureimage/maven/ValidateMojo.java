@@ -25,6 +25,8 @@ public class ValidateMojo extends ImageMojo {
         BakeConfig config = readConfig();
         getLog().info("azure-image configuration is valid: " + config.gallery().name() + "/"
                 + config.definition() + "/" + config.imageVersion().describe() + " from " + config.source().text()
-                + " in " + config.location() + ", " + config.scripts().size() + " script(s)");
+                + " in " + config.location() + ", " + config.scripts().size() + " script(s)"
+                + (config.layers().active() ? ", cached layers " + config.layers().cached().stream()
+                .map(l -> l.name() + " " + l.scripts()).toList() : ""));
     }
 }

@@ -138,4 +138,44 @@ class LayerCacheOnEmulatorTest extends OnEmulator {
         assertThat(layerVersions()).isEmpty();
         assertThat(temporary()).isEmpty();
     }
+
+    @Test
+    void aVmThatCannotStartFromTheLayerSaysHowToBakeWithoutIt() throws Exception {
+        bake("1.0.0");
+        change("30-app.sh", "echo app 2");
+        emulator.faults().add(FaultRule.operationFailed("Microsoft.Compute/virtualMachines/write",
+                "InternalExecutionError", "An internal execution error occurred."));
+        String name = layerVersions().get(0).name();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bake("1.0.1"))
+                .hasMessageContaining("InternalExecutionError")
+                .hasMessageContaining("az sig image-version delete -g images-rg -r corp_images -i " + LAYERS + " -e "
+                        + name)
+                .hasMessageContaining("-Dazure-image.layerCache=false");
+        assertThat(temporary()).isEmpty();
+        assertThat(layerVersions()).hasSize(1);
+    }
+
+    /** Windows: the guest started from the layer keeps its computer name and is generalized by sysprep as usual. */
+    @Test
+    void aWindowsImageStartsFromItsLayerToo() throws Exception {
+        Path scripts = dir.resolve("src/main/image/scripts");
+        try (var files = Files.list(scripts)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.writeString(scripts.resolve("10-iis.ps1"), "Install-WindowsFeature Web-Server\r\n");
+        Files.writeString(scripts.resolve("20-app.ps1"), "Write-Output app\r\n");
+        values.put(PropertyNames.SOURCE, "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest");
+        values.put(PropertyNames.GALLERY_IMAGE_DEFINITION, "iis");
+        values.put(PropertyNames.LAYERS_PREFIX + "base", "10-iis");
+        bake("2.0.0");
+        Files.writeString(scripts.resolve("20-app.ps1"), "Write-Output app2\r\n");
+        BakeResult second = bake("2.0.1");
+        assertThat(second.startLayer()).isNotNull();
+        assertThat(second.facts().osType()).isEqualTo(OsType.WINDOWS);
+        assertThat(progress.all()).contains("Run script 10-iis.ps1: skipped, in cached layer base");
+        assertThat(session.cloud().galleries().versions("images-rg", "corp_images", "iis-layers")).hasSize(1);
+        assertThat(temporary()).isEmpty();
+    }
 }

@@ -32,6 +32,8 @@ class ParameterPrecedenceTest {
             + "</file></files>"
             + "<emulatorTimeScale>fast</emulatorTimeScale>"
             + TestPoms.END;
+    private static final String LAYERED = TestPoms.BAKE + "<layers><base>10-packages</base></layers>"
+            + "<layerMaxAge>3d</layerMaxAge>" + TestPoms.END;
     @Inject
     MavenSession session;
 
@@ -104,5 +106,20 @@ class ParameterPrecedenceTest {
         // The property is azure-image.emulator.timeScale, the element <emulatorTimeScale>: the descriptor knows.
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("<emulatorTimeScale> (-Dazure-image.emulator.timeScale): 'fast' is not a number");
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = LAYERED)
+    void layersComeFromThePomMapAndAPropertyPerLayer(ValidateMojo mojo) throws Exception {
+        recordLog(mojo);
+        fixTimeScale();
+        assertThat(mojo.rawConfiguration().pomLayers()).containsEntry("base", "10-packages");
+        assertThat(mojo.rawConfiguration().pomValue("azure-image.layerMaxAge")).hasValue("3d");
+        mojo.execute();
+        assertThat(log).anyMatch(l -> l.endsWith("1 script(s), cached layers [base [10-packages.sh]]"));
+        session.getUserProperties().setProperty("azure-image.layers.base", "10-pakages.sh");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<layers/base> (-Dazure-image.layers.base): Layer base names 10-pakages.sh")
+                .hasMessageContaining("Did you mean 10-packages.sh?");
     }
 }

@@ -1,8 +1,11 @@
 package dev.imagebaker.azureimage.bake.image;
 
 import dev.imagebaker.azureimage.bake.cloud.BuildVmRequest;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.guest.Credentials;
+import dev.imagebaker.azureimage.bake.run.Fixes;
 import dev.imagebaker.azureimage.bake.run.Step;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
 import dev.imagebaker.azureimage.config.OsType;
 import dev.imagebaker.azureimage.config.Secret;
@@ -43,7 +46,19 @@ final class CreateBuildVmStep implements Step<BakeContext> {
                 .serialLog(new dev.imagebaker.azureimage.bake.cloud.BuildVm(null, ctx.names.tempGroup(),
                         ctx.names.vmName()), 30).ifPresent(log -> ctx.progress.warn("Last lines of the serial console"
                         + " log of " + ctx.names.vmName() + ":\n  | " + String.join("\n  | ", log.split("\\R")))));
-        ctx.vm = ctx.cloud.vms().create(request, ctx.config.timeouts().operation());
+        try {
+            ctx.vm = ctx.cloud.vms().create(request, ctx.config.timeouts().operation());
+        } catch (CloudException e) {
+            if (!fromLayer) {
+                throw e;
+            }
+            // The usual fix (quota, size...) applies as well; the cached layer itself may be what Azure refuses.
+            var v = ctx.startLayer.version().id();
+            throw new StepFailedException(title(ctx), resource(ctx), e.code(), e.getMessage(), Fixes.forError(e.code(),
+                    e.getMessage()) + " If the cached layer is the cause, delete it (az sig image-version delete -g "
+                    + v.resourceGroup() + " -r " + v.gallery() + " -i " + v.definition() + " -e " + v.version()
+                    + ") so that the next bake records it afresh, or bake with -Dazure-image.layerCache=false.", e);
+        }
         return StepResult.CONTINUE;
     }
 }
