@@ -19,6 +19,11 @@ public record GalleryTarget(String resourceGroup, String name, String imageDefin
 
     /** The hidden definition of cached layers; cut so that it stays within Azure's 80 characters. */
     public String layerDefinition() {
+        return layerDefinitionOf(imageDefinition);
+    }
+
+    /** The hidden layer definition that goes with a release definition. */
+    public static String layerDefinitionOf(String imageDefinition) {
         String base = imageDefinition.length() > 73 ? imageDefinition.substring(0, 73) : imageDefinition;
         return base.replaceAll("[._-]+$", "") + "-layers";
     }

@@ -49,6 +49,9 @@ public class CleanMojo extends ImageMojo {
         if (config.releaseDefinition() != null) {
             definitions.add(config.releaseDefinition());
             definitions.add(config.snapshotDefinition());
+            // A bake killed while it recorded a cached layer leaves a failed version there.
+            definitions.add(dev.imagebaker.azureimage.config.GalleryTarget.layerDefinitionOf(
+                    config.releaseDefinition()));
         }
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
                 config.emulator(), config.access(), proxy(), outputDirectory(), getLog())) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The custom role azure-image:role prints holds exactly what the goals do: every goal runs on the emulator, in
  * every mode (own group and network, an existing subnet, a shared build group, a marketplace image with a plan,
- * retention, test-image, clean), and every ARM operation the emulator answered must be an action of the role, and
+ * retention, test-image, clean, cached layers), and every ARM operation the emulator answered must be an action of the role, and
  * every action of the role must have been used. Azure also checks "join" actions on resources a request links to
  * (learn.microsoft.com/azure/virtual-network/virtual-network-network-interface#permissions, and
  * LinkedAuthorizationFailed in troubleshoot/azure/azure-resource-manager): those follow from the writes that link.
@@ -47,7 +47,9 @@ class RoleCoverageTest extends OnEmulator {
             "microsoft.compute/virtualmachines/write", List.of("Microsoft.Network/networkInterfaces/join/action"),
             "microsoft.network/virtualnetworks/write", List.of("Microsoft.Network/networkSecurityGroups/join/action",
                     "Microsoft.Network/natGateways/join/action"),
-            "microsoft.network/natgateways/write", List.of("Microsoft.Network/publicIPAddresses/join/action"));
+            "microsoft.network/natgateways/write", List.of("Microsoft.Network/publicIPAddresses/join/action"),
+            // A snapshot copies its source disk (LinkedAuthorizationFailed quoted in Azure/OpenShift #186).
+            "microsoft.compute/snapshots/write", List.of("Microsoft.Compute/disks/beginGetAccess/action"));
 
     static List<String> roleActions() throws Exception {
         try (InputStream in = RoleCoverageTest.class.getResourceAsStream("/dev/imagebaker/azureimage/role.json")) {
@@ -95,9 +97,21 @@ class RoleCoverageTest extends OnEmulator {
         Map<String, String> shared = TestConfigs.values();
         shared.put(PropertyNames.BUILD_RESOURCE_GROUP, "builds-rg");
         shared.put(PropertyNames.NETWORK_SUBNET_ID, subnet);
+        // With a cached layer: the first bake snapshots and records it, the second starts its VM from it.
+        shared.put(PropertyNames.LAYERS_PREFIX + "base", "10-packages.sh");
         bake(TestConfigs.config(dir, shared, "1.1.0"));
+        assertThat(bake(TestConfigs.config(dir, shared, "1.1.1")).startLayer()).isNotNull();
         assertThat(idsIn("builds-rg")).as("the build's resources are deleted by tag; the group stays")
                 .containsExactlyInAnyOrderElementsOf(sharedBefore);
+
+        // Twenty scripts: from the twentieth on, a VM's run commands are deleted once read (it holds at most 25).
+        Path many = dir.resolve("many");
+        TestConfigs.project(many, java.util.stream.IntStream.rangeClosed(1, 20)
+                .mapToObj(i -> String.format("%02d-step.sh", i)).toArray(String[]::new));
+        Map<String, String> crowded = TestConfigs.values();
+        crowded.put(PropertyNames.GALLERY_IMAGE_DEFINITION, "orders-many");
+        crowded.put(PropertyNames.GALLERY_SKU, "many");
+        bake(TestConfigs.config(many, crowded, "1.0.0"));
 
         // A marketplace image with a purchase plan.
         Map<String, String> plan = TestConfigs.values();
