@@ -36,7 +36,7 @@ import javax.net.ssl.SSLException;
 import reactor.core.publisher.Mono;
 
 /**
- * Builds the {@link ComputeManager} the plugin works with. Azure and the emulator get the same pipeline
+ * Builds the SDK clients the plugin works with ({@link ArmClients}). Azure and the emulator get the same pipeline
  * (retry on 408/429/5xx honouring Retry-After, bearer authentication); they differ only in the endpoint, the
  * credential, and the certificate the HTTP client trusts.
  */
@@ -45,11 +45,16 @@ public final class ArmConnection {
     }
 
     /**
-     * The SDK client and the network resources behind it. Closing disposes them: the SDK's shared event loops
+     * The SDK's clients and the network resources behind them. Closing disposes them: the SDK's shared event loops
      * would otherwise outlive the goal and its class realm.
      */
-    public record Connected(ComputeManager compute, HttpClient httpClient, AutoCloseable resources)
+    public record Connected(ArmClients clients, HttpClient httpClient, AutoCloseable resources)
             implements AutoCloseable {
+        /** The SDK's fluent entry point on the same pipeline (all its clients at once), for tests. */
+        public ComputeManager compute() {
+            return ComputeManager.authenticate(clients.pipeline(), clients.profile());
+        }
+
         @Override
         public void close() {
             try {
@@ -73,7 +78,7 @@ public final class ArmConnection {
             TokenCredential credential = SignIn.credential(auth, cloud, tenantId, client, System::getenv);
             SignIn.check(credential, cloud, tenantId);
             HttpPipeline pipeline = pipeline(credential, profile, policies, client);
-            return new Connected(ComputeManager.authenticate(pipeline, profile), client, netty);
+            return new Connected(new ArmClients(pipeline, profile), client, netty);
         } catch (RuntimeException e) {
             netty.close();
             throw e;
@@ -127,7 +132,7 @@ public final class ArmConnection {
         NettyResources netty = new NettyResources();
         HttpClient client = trusting(netty, certificatePem, proxy);
         HttpPipeline pipeline = pipeline(emulatorCredential(), profile, policies, client);
-        return new Connected(ComputeManager.authenticate(pipeline, profile), client, netty);
+        return new Connected(new ArmClients(pipeline, profile), client, netty);
     }
 
     public static Connected emulator(URI endpoint, String certificatePem, String tenantId, String subscriptionId,

@@ -2,7 +2,6 @@ package dev.imagebaker.azureimage.azure;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.util.Context;
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.RetrieveBootDiagnosticsDataResultInner;
 import com.azure.resourcemanager.compute.fluent.models.SnapshotInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
@@ -63,20 +62,20 @@ import java.util.function.Consumer;
  */
 final class AzureBuildVms implements BuildVms {
     private static final Duration POWER_POLL = Duration.ofSeconds(10);
-    private final ComputeManager compute;
+    private final ArmClients clients;
     private final HttpClient httpClient;
     private final RunCommands.Known known = new RunCommands.Known();
 
-    AzureBuildVms(ComputeManager compute, HttpClient httpClient) {
-        this.compute = compute;
+    AzureBuildVms(ArmClients clients, HttpClient httpClient) {
+        this.clients = clients;
         this.httpClient = httpClient;
     }
 
     @Override
     public BuildVm create(BuildVmRequest r, Duration timeout) {
-        String nicId = "/subscriptions/" + compute.subscriptionId() + "/resourceGroups/" + r.resourceGroup()
+        String nicId = "/subscriptions/" + clients.subscriptionId() + "/resourceGroups/" + r.resourceGroup()
                 + "/providers/Microsoft.Network/networkInterfaces/" + r.name() + "-nic";
-        Lro.awaitDone(() -> compute.networkManager().serviceClient()
+        Lro.awaitDone(() -> clients.network()
                 .getNetworkInterfaces().beginCreateOrUpdate(r.resourceGroup(), r.name() + "-nic",
                         new NetworkInterfaceInner().withLocation(r.location()).withTags(r.tags())
                         .withIpConfigurations(List.of(new NetworkInterfaceIpConfigurationInner().withName("private")
@@ -117,9 +116,9 @@ final class AzureBuildVms implements BuildVms {
             vm.withPlan(new Plan().withName(r.plan().name()).withPublisher(r.plan().publisher())
                     .withProduct(r.plan().product()));
         }
-        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachines().beginCreateOrUpdate(r.resourceGroup(),
+        Lro.awaitDone(() -> clients.compute().getVirtualMachines().beginCreateOrUpdate(r.resourceGroup(),
                 r.name(), vm), timeout, "Creating VM " + r.name(), PollSchedule.VM);
-        BuildVm created = new BuildVm("/subscriptions/" + compute.subscriptionId() + "/resourceGroups/"
+        BuildVm created = new BuildVm("/subscriptions/" + clients.subscriptionId() + "/resourceGroups/"
                 + r.resourceGroup() + "/providers/Microsoft.Compute/virtualMachines/" + r.name(), r.resourceGroup(),
                 r.name());
         known.created(created, r.location());
@@ -128,7 +127,7 @@ final class AzureBuildVms implements BuildVms {
 
     @Override
     public String snapshotOsDisk(BuildVm vm, String snapshotName, Map<String, String> tags, Duration timeout) {
-        VirtualMachineInner inner = Lro.call(() -> compute.serviceClient().getVirtualMachines()
+        VirtualMachineInner inner = Lro.call(() -> clients.compute().getVirtualMachines()
                 .getByResourceGroup(vm.resourceGroup(), vm.name()));
         String diskId = inner.storageProfile().osDisk().managedDisk().id();
         // Full, not incremental: a layer's snapshot is made once and turned into an image version at once.
@@ -136,15 +135,15 @@ final class AzureBuildVms implements BuildVms {
                 .withSku(new SnapshotSku().withName(SnapshotStorageAccountTypes.STANDARD_LRS)).withIncremental(false)
                 .withCreationData(new CreationData().withCreateOption(DiskCreateOption.COPY)
                         .withSourceResourceId(diskId));
-        return Lro.awaitResource(() -> compute.serviceClient().getSnapshots().beginCreateOrUpdate(vm.resourceGroup(),
+        return Lro.awaitResource(() -> clients.compute().getSnapshots().beginCreateOrUpdate(vm.resourceGroup(),
                 snapshotName, snapshot), timeout, "Snapshotting the OS disk of " + vm.name(), PollSchedule.SNAPSHOT,
-                SnapshotInner::id, () -> compute.serviceClient().getSnapshots().getByResourceGroup(vm.resourceGroup(),
+                SnapshotInner::id, () -> clients.compute().getSnapshots().getByResourceGroup(vm.resourceGroup(),
                         snapshotName)).id();
     }
 
     @Override
     public Optional<String> serialLog(BuildVm vm, int lines) {
-        RetrieveBootDiagnosticsDataResultInner data = Lro.call(() -> compute.serviceClient().getVirtualMachines()
+        RetrieveBootDiagnosticsDataResultInner data = Lro.call(() -> clients.compute().getVirtualMachines()
                 .retrieveBootDiagnosticsDataWithResponse(vm.resourceGroup(), vm.name(), 10, Context.NONE).getValue());
         if (data == null || data.serialConsoleLogBlobUri() == null) {
             return Optional.empty();
@@ -180,17 +179,17 @@ final class AzureBuildVms implements BuildVms {
 
     @Override
     public ScriptRun runScript(BuildVm vm, RunCommandRequest request, Consumer<ScriptLine> live) {
-        return new RunCommands(compute, httpClient, known).run(vm, request, live);
+        return new RunCommands(clients, httpClient, known).run(vm, request, live);
     }
 
     @Override
     public void startDetached(BuildVm vm, RunCommandRequest request) {
-        new RunCommands(compute, httpClient, known).start(vm, request);
+        new RunCommands(clients, httpClient, known).start(vm, request);
     }
 
     @Override
     public void powerOff(BuildVm vm, Duration timeout) {
-        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachines().beginPowerOff(vm.resourceGroup(), vm.name()),
+        Lro.awaitDone(() -> clients.compute().getVirtualMachines().beginPowerOff(vm.resourceGroup(), vm.name()),
                 timeout, "Stopping VM " + vm.name(), PollSchedule.POWER);
     }
 
@@ -198,7 +197,7 @@ final class AzureBuildVms implements BuildVms {
     public void awaitStopped(BuildVm vm, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<InstanceViewStatus> statuses = Lro.call(() -> compute.serviceClient().getVirtualMachines()
+            List<InstanceViewStatus> statuses = Lro.call(() -> clients.compute().getVirtualMachines()
                     .instanceView(vm.resourceGroup(), vm.name()).statuses());
             boolean stopped = statuses != null && statuses.stream().anyMatch(s -> s.code() != null
                     && (s.code().equalsIgnoreCase("PowerState/stopped")
@@ -216,11 +215,11 @@ final class AzureBuildVms implements BuildVms {
 
     @Override
     public void restart(BuildVm vm, Duration timeout) {
-        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachines().beginRestart(vm.resourceGroup(), vm.name()),
+        Lro.awaitDone(() -> clients.compute().getVirtualMachines().beginRestart(vm.resourceGroup(), vm.name()),
                 timeout, "Restarting VM " + vm.name(), PollSchedule.VM);
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            VirtualMachineInstanceViewInner view = Lro.call(() -> compute.serviceClient().getVirtualMachines()
+            VirtualMachineInstanceViewInner view = Lro.call(() -> clients.compute().getVirtualMachines()
                     .instanceView(vm.resourceGroup(), vm.name()));
             boolean ready = view.vmAgent() != null && view.vmAgent().statuses() != null && view.vmAgent().statuses()
                     .stream().anyMatch(s -> "Ready".equalsIgnoreCase(s.displayStatus()));
@@ -237,12 +236,12 @@ final class AzureBuildVms implements BuildVms {
 
     @Override
     public void deallocate(BuildVm vm, Duration timeout) {
-        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachines().beginDeallocate(vm.resourceGroup(), vm.name()),
+        Lro.awaitDone(() -> clients.compute().getVirtualMachines().beginDeallocate(vm.resourceGroup(), vm.name()),
                 timeout, "Deallocating VM " + vm.name(), PollSchedule.VM);
     }
 
     @Override
     public void generalize(BuildVm vm) {
-        Lro.run(() -> compute.serviceClient().getVirtualMachines().generalize(vm.resourceGroup(), vm.name()));
+        Lro.run(() -> clients.compute().getVirtualMachines().generalize(vm.resourceGroup(), vm.name()));
     }
 }

@@ -4,7 +4,6 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.ResourceSkuInner;
 import com.azure.resourcemanager.compute.models.ResourceSkuCapabilities;
 import com.azure.resourcemanager.compute.models.ResourceSkuRestrictions;
@@ -38,13 +37,13 @@ import java.util.TreeSet;
  */
 final class AzureCatalog implements Catalog {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ComputeManager compute;
+    private final ArmClients clients;
     private final String subscriptionId;
     private Set<String> regions;
     private final Map<String, List<VmSku>> sizes = new HashMap<>();
 
-    AzureCatalog(ComputeManager compute, String subscriptionId) {
-        this.compute = compute;
+    AzureCatalog(ArmClients clients, String subscriptionId) {
+        this.clients = clients;
         this.subscriptionId = subscriptionId;
     }
 
@@ -53,7 +52,7 @@ final class AzureCatalog implements Catalog {
         if (regions == null) {
             regions = Lro.call(() -> {
                 Set<String> names = new TreeSet<>();
-                for (Location l : compute.resourceManager().subscriptions().getById(subscriptionId).listLocations()) {
+                for (Location l : clients.resources().subscriptions().getById(subscriptionId).listLocations()) {
                     if (l.regionType() == null || l.regionType() == RegionType.PHYSICAL) {
                         names.add(AzureRegions.normalize(l.name()));
                     }
@@ -68,7 +67,7 @@ final class AzureCatalog implements Catalog {
     public synchronized List<VmSku> vmSizes(String location) {
         return sizes.computeIfAbsent(location, l -> Lro.call(() -> {
             List<VmSku> skus = new ArrayList<>();
-            for (ResourceSkuInner sku : compute.serviceClient().getResourceSkus().list("location eq '" + l + "'",
+            for (ResourceSkuInner sku : clients.compute().getResourceSkus().list("location eq '" + l + "'",
                     null, Context.NONE)) {
                 if ("virtualMachines".equalsIgnoreCase(sku.resourceType())) {
                     skus.add(toSku(sku));
@@ -121,11 +120,11 @@ final class AzureCatalog implements Catalog {
 
     @Override
     public boolean termsAccepted(PurchasePlan plan) {
-        String url = compute.serviceClient().getEndpoint().replaceAll("/+$", "") + "/subscriptions/" + subscriptionId
+        String url = clients.compute().getEndpoint().replaceAll("/+$", "") + "/subscriptions/" + subscriptionId
                 + "/providers/Microsoft.MarketplaceOrdering/offerTypes/virtualmachine/publishers/" + enc(plan.publisher())
                 + "/offers/" + enc(plan.product()) + "/plans/" + enc(plan.name())
                 + "/agreements/current?api-version=2021-01-01";
-        try (HttpResponse response = compute.httpPipeline().sendSync(new HttpRequest(HttpMethod.GET, url),
+        try (HttpResponse response = clients.pipeline().sendSync(new HttpRequest(HttpMethod.GET, url),
                 Context.NONE)) {
             String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
             if (response.getStatusCode() != 200) {

@@ -6,7 +6,6 @@ import com.azure.core.util.Context;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.GalleryImageInner;
 import com.azure.resourcemanager.compute.fluent.models.GalleryImageVersionInner;
 import com.azure.resourcemanager.compute.fluent.models.GalleryInner;
@@ -58,10 +57,10 @@ import java.util.function.Supplier;
 /** Galleries, image definitions and image versions through the compute gallery APIs. */
 final class AzureGalleries implements Galleries {
     private static final Duration REPLICATION_POLL = Duration.ofSeconds(30);
-    private final ComputeManager compute;
+    private final ArmClients clients;
 
-    AzureGalleries(ComputeManager compute) {
-        this.compute = compute;
+    AzureGalleries(ArmClients clients) {
+        this.clients = clients;
     }
 
     /** The resource, or empty when Azure answers 404. */
@@ -78,23 +77,23 @@ final class AzureGalleries implements Galleries {
 
     @Override
     public Optional<GalleryInfo> gallery(String resourceGroup, String name) {
-        return find(() -> compute.serviceClient().getGalleries().getByResourceGroup(resourceGroup, name))
+        return find(() -> clients.compute().getGalleries().getByResourceGroup(resourceGroup, name))
                 .map(g -> new GalleryInfo(g.id(), AzureRegions.normalize(g.location())));
     }
 
     @Override
     public GalleryInfo createGallery(String resourceGroup, String name, String location, Map<String, String> tags,
                                      Duration timeout) {
-        GalleryInner g = Lro.awaitResource(() -> compute.serviceClient().getGalleries().beginCreateOrUpdate(
+        GalleryInner g = Lro.awaitResource(() -> clients.compute().getGalleries().beginCreateOrUpdate(
                 resourceGroup, name, new GalleryInner().withLocation(location).withTags(tags)), timeout,
                 "Creating gallery " + name, PollSchedule.GALLERY,
-                GalleryInner::id, () -> compute.serviceClient().getGalleries().getByResourceGroup(resourceGroup, name));
+                GalleryInner::id, () -> clients.compute().getGalleries().getByResourceGroup(resourceGroup, name));
         return new GalleryInfo(g.id(), AzureRegions.normalize(g.location()));
     }
 
     @Override
     public Optional<DefinitionInfo> definition(String resourceGroup, String gallery, String name) {
-        return find(() -> compute.serviceClient().getGalleryImages().get(resourceGroup, gallery, name))
+        return find(() -> clients.compute().getGalleryImages().get(resourceGroup, gallery, name))
                 .map(AzureGalleries::toInfo);
     }
 
@@ -129,22 +128,22 @@ final class AzureGalleries implements Galleries {
             definition.withPurchasePlan(new ImagePurchasePlan().withName(facts.plan().name())
                     .withPublisher(facts.plan().publisher()).withProduct(facts.plan().product()));
         }
-        return toInfo(Lro.awaitResource(() -> compute.serviceClient().getGalleryImages().beginCreateOrUpdate(
+        return toInfo(Lro.awaitResource(() -> clients.compute().getGalleryImages().beginCreateOrUpdate(
                 r.resourceGroup(), r.gallery(), r.name(), definition), timeout, "Creating image definition "
-                + r.name(), PollSchedule.GALLERY, GalleryImageInner::id, () -> compute.serviceClient().getGalleryImages()
+                + r.name(), PollSchedule.GALLERY, GalleryImageInner::id, () -> clients.compute().getGalleryImages()
                 .get(r.resourceGroup(), r.gallery(), r.name())));
     }
 
     @Override
     public Optional<VersionInfo> version(GalleryImageVersionId v) {
-        return find(() -> compute.serviceClient().getGalleryImageVersions().get(v.resourceGroup(), v.gallery(),
+        return find(() -> clients.compute().getGalleryImageVersions().get(v.resourceGroup(), v.gallery(),
                 v.definition(), v.version())).map(AzureGalleries::toInfo);
     }
 
     @Override
     public List<VersionInfo> versions(String resourceGroup, String gallery, String definition) {
         // A definition (or gallery, or group) that does not exist yet has no versions.
-        return find(() -> compute.serviceClient().getGalleryImageVersions()
+        return find(() -> clients.compute().getGalleryImageVersions()
                 .listByGalleryImage(resourceGroup, gallery, definition).stream().map(AzureGalleries::toInfo).toList())
                 .orElse(List.of());
     }
@@ -186,10 +185,10 @@ final class AzureGalleries implements Galleries {
                 .withPublishingProfile(new GalleryImageVersionPublishingProfile().withTargetRegions(regions)
                         .withExcludeFromLatest(r.excludeFromLatest()));
         GalleryImageVersionId v = r.id();
-        return toInfo(Lro.awaitResource(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(
+        return toInfo(Lro.awaitResource(() -> clients.compute().getGalleryImageVersions().beginCreateOrUpdate(
                 v.resourceGroup(), v.gallery(), v.definition(), v.version(), version), timeout,
                 "Creating image version " + v.version(), PollSchedule.REPLICATION, GalleryImageVersionInner::id,
-                () -> compute.serviceClient().getGalleryImageVersions().get(v.resourceGroup(), v.gallery(),
+                () -> clients.compute().getGalleryImageVersions().get(v.resourceGroup(), v.gallery(),
                         v.definition(), v.version())));
     }
 
@@ -210,14 +209,14 @@ final class AzureGalleries implements Galleries {
     public VersionInfo updateVersion(VersionUpdate update, Duration timeout,
                                      Consumer<List<RegionReplication>> onProgress) {
         GalleryImageVersionId v = update.versionId();
-        GalleryImageVersionInner inner = Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
+        GalleryImageVersionInner inner = Lro.call(() -> clients.compute().getGalleryImageVersions()
                 .get(v.resourceGroup(), v.gallery(), v.definition(), v.version()));
         inner.publishingProfile().withTargetRegions(toAzure(update.targetRegions()))
                 .withExcludeFromLatest(update.excludeFromLatest())
                 .withEndOfLifeDate(update.endOfLifeDate() == null ? null
                         : OffsetDateTime.ofInstant(update.endOfLifeDate(), ZoneOffset.UTC));
         SyncPoller<PollResult<GalleryImageVersionInner>, GalleryImageVersionInner> poller = Lro.call(() ->
-                compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(v.resourceGroup(), v.gallery(),
+                clients.compute().getGalleryImageVersions().beginCreateOrUpdate(v.resourceGroup(), v.gallery(),
                         v.definition(), v.version(), inner));
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
@@ -236,7 +235,7 @@ final class AzureGalleries implements Galleries {
         }
         GalleryImageVersionInner updated = Lro.call(poller::getFinalResult);
         if (updated == null || updated.id() == null) {
-            updated = Lro.call(() -> compute.serviceClient().getGalleryImageVersions().get(v.resourceGroup(),
+            updated = Lro.call(() -> clients.compute().getGalleryImageVersions().get(v.resourceGroup(),
                     v.gallery(), v.definition(), v.version()));
         }
         return toInfo(updated);
@@ -244,19 +243,19 @@ final class AzureGalleries implements Galleries {
 
     @Override
     public void tagVersion(GalleryImageVersionId v, Map<String, String> tags, Duration timeout) {
-        GalleryImageVersionInner inner = Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
+        GalleryImageVersionInner inner = Lro.call(() -> clients.compute().getGalleryImageVersions()
                 .get(v.resourceGroup(), v.gallery(), v.definition(), v.version()));
         Map<String, String> merged = new java.util.LinkedHashMap<>(inner.tags() == null ? Map.of() : inner.tags());
         merged.putAll(tags);
         inner.withTags(merged);
-        Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginCreateOrUpdate(v.resourceGroup(),
+        Lro.await(() -> clients.compute().getGalleryImageVersions().beginCreateOrUpdate(v.resourceGroup(),
                 v.gallery(), v.definition(), v.version(), inner), timeout, "Tagging image version " + v.version(),
                 PollSchedule.GALLERY);
     }
 
     @Override
     public List<RegionReplication> replication(GalleryImageVersionId v) {
-        GalleryImageVersionInner inner = Lro.call(() -> compute.serviceClient().getGalleryImageVersions()
+        GalleryImageVersionInner inner = Lro.call(() -> clients.compute().getGalleryImageVersions()
                 .getWithResponse(v.resourceGroup(), v.gallery(), v.definition(), v.version(),
                         ReplicationStatusTypes.REPLICATION_STATUS, Context.NONE).getValue());
         List<RegionReplication> out = new ArrayList<>();
@@ -273,7 +272,7 @@ final class AzureGalleries implements Galleries {
     @Override
     public void deleteVersion(GalleryImageVersionId v, Duration timeout) {
         try {
-            Lro.await(() -> compute.serviceClient().getGalleryImageVersions().beginDelete(v.resourceGroup(),
+            Lro.await(() -> clients.compute().getGalleryImageVersions().beginDelete(v.resourceGroup(),
                     v.gallery(), v.definition(), v.version()), timeout, "Deleting image version " + v.version(),
                     PollSchedule.VM);
         } catch (CloudException e) {

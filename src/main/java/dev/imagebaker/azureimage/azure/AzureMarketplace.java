@@ -1,6 +1,5 @@
 package dev.imagebaker.azureimage.azure;
 
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineImageInner;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineImageResourceInner;
 import dev.imagebaker.azureimage.bake.cloud.ImageFacts;
@@ -13,21 +12,21 @@ import java.util.Map;
 
 /** The marketplace catalogue through the VirtualMachineImages API. */
 final class AzureMarketplace implements Marketplace {
-    private final ComputeManager compute;
+    private final ArmClients clients;
 
-    AzureMarketplace(ComputeManager compute) {
-        this.compute = compute;
+    AzureMarketplace(ArmClients clients) {
+        this.clients = clients;
     }
 
     @Override
     public List<String> versions(String location, String publisher, String offer, String sku) {
-        return Lro.call(() -> compute.serviceClient().getVirtualMachineImages().list(location, publisher, offer, sku)
+        return Lro.call(() -> clients.compute().getVirtualMachineImages().list(location, publisher, offer, sku)
                 .stream().map(VirtualMachineImageResourceInner::name).toList());
     }
 
     @Override
     public ImageFacts facts(String location, String publisher, String offer, String sku, String version) {
-        VirtualMachineImageInner image = Lro.call(() -> compute.serviceClient().getVirtualMachineImages()
+        VirtualMachineImageInner image = Lro.call(() -> clients.compute().getVirtualMachineImages()
                 .get(location, publisher, offer, sku, version));
         String os = image.osDiskImage() == null ? "Linux" : image.osDiskImage().operatingSystem().toString();
         Map<String, String> features = new LinkedHashMap<>();

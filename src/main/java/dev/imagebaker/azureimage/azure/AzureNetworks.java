@@ -2,7 +2,6 @@ package dev.imagebaker.azureimage.azure;
 
 import com.azure.core.management.SubResource;
 import com.azure.core.management.exception.ManagementException;
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.network.fluent.NetworkManagementClient;
 import com.azure.resourcemanager.network.fluent.models.NatGatewayInner;
 import com.azure.resourcemanager.network.fluent.models.NetworkSecurityGroupInner;
@@ -40,14 +39,14 @@ import java.util.regex.Pattern;
 final class AzureNetworks implements Networks {
     private static final Pattern SUBNET_ID = Pattern.compile("(?i)^/subscriptions/[^/]+/resourceGroups/([^/]+)"
             + "/providers/Microsoft\\.Network/virtualNetworks/([^/]+)/subnets/([^/]+)$");
-    private final ComputeManager compute;
+    private final ArmClients clients;
 
-    AzureNetworks(ComputeManager compute) {
-        this.compute = compute;
+    AzureNetworks(ArmClients clients) {
+        this.clients = clients;
     }
 
     private NetworkManagementClient network() {
-        return compute.networkManager().serviceClient();
+        return clients.network();
     }
 
     @Override
@@ -96,7 +95,7 @@ final class AzureNetworks implements Networks {
 
     /** A network resource's id, as Azure forms it: the resources the bake creates need no GET to be referenced. */
     private String id(String group, String type, String name) {
-        return "/subscriptions/" + compute.subscriptionId() + "/resourceGroups/" + group
+        return "/subscriptions/" + clients.subscriptionId() + "/resourceGroups/" + group
                 + "/providers/Microsoft.Network/" + type + "/" + name;
     }
 

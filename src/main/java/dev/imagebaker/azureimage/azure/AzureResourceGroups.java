@@ -1,7 +1,6 @@
 package dev.imagebaker.azureimage.azure;
 
 import com.azure.core.management.exception.ManagementException;
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.resources.fluent.models.ResourceGroupInner;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.ResourceGroups;
@@ -13,20 +12,20 @@ import java.util.Map;
 
 /** Resource groups through the ResourceGroups API. */
 final class AzureResourceGroups implements ResourceGroups {
-    private final ComputeManager compute;
+    private final ArmClients clients;
 
-    AzureResourceGroups(ComputeManager compute) {
-        this.compute = compute;
+    AzureResourceGroups(ArmClients clients) {
+        this.clients = clients;
     }
 
     @Override
     public boolean exists(String name) {
-        return Lro.call(() -> compute.resourceManager().serviceClient().getResourceGroups().checkExistence(name));
+        return Lro.call(() -> clients.resources().serviceClient().getResourceGroups().checkExistence(name));
     }
 
     @Override
     public java.util.List<GroupInfo> listTagged(String tagName) {
-        return Lro.call(() -> compute.resourceManager().serviceClient().getResourceGroups()
+        return Lro.call(() -> clients.resources().serviceClient().getResourceGroups()
                 .list("tagName eq '" + tagName + "'", null, com.azure.core.util.Context.NONE).stream()
                 .map(g -> new GroupInfo(g.name(), g.location(), g.tags() == null ? Map.of() : Map.copyOf(g.tags())))
                 .toList());
@@ -34,14 +33,14 @@ final class AzureResourceGroups implements ResourceGroups {
 
     @Override
     public void create(String name, String location, Map<String, String> tags) {
-        Lro.run(() -> compute.resourceManager().serviceClient().getResourceGroups().createOrUpdate(name,
+        Lro.run(() -> clients.resources().serviceClient().getResourceGroups().createOrUpdate(name,
                 new ResourceGroupInner().withLocation(location).withTags(tags)));
     }
 
     @Override
     public void delete(String name, Duration timeout) {
         try {
-            Lro.await(() -> compute.resourceManager().serviceClient().getResourceGroups().beginDelete(name), timeout,
+            Lro.await(() -> clients.resources().serviceClient().getResourceGroups().beginDelete(name), timeout,
                     "Deleting resource group " + name, PollSchedule.GROUP_DELETE);
         } catch (dev.imagebaker.azureimage.bake.cloud.CloudException e) {
             if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
@@ -54,7 +53,7 @@ final class AzureResourceGroups implements ResourceGroups {
     public void beginDelete(String name) {
         try {
             // Building the poller sends the DELETE and reads Azure's 202; nobody polls it afterwards.
-            Lro.call(() -> compute.resourceManager().serviceClient().getResourceGroups().beginDelete(name));
+            Lro.call(() -> clients.resources().serviceClient().getResourceGroups().beginDelete(name));
         } catch (CloudException e) {
             if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
                 throw e;
@@ -65,7 +64,7 @@ final class AzureResourceGroups implements ResourceGroups {
     @Override
     public List<TaggedResource> listTaggedResources(String group, String tagName) {
         try {
-            return Lro.call(() -> compute.resourceManager().genericResources().listByResourceGroup(group).stream()
+            return Lro.call(() -> clients.resources().genericResources().listByResourceGroup(group).stream()
                     .filter(r -> r.tags() != null && r.tags().containsKey(tagName))
                     .map(r -> new TaggedResource(r.id(), r.type(), Map.copyOf(r.tags()))).toList());
         } catch (CloudException e) {
@@ -103,24 +102,20 @@ final class AzureResourceGroups implements ResourceGroups {
         String what = "Deleting " + r.type() + " " + name;
         try {
             switch (r.type().toLowerCase(Locale.ROOT)) {
-                case "microsoft.compute/virtualmachines" -> Lro.await(() -> compute.serviceClient()
+                case "microsoft.compute/virtualmachines" -> Lro.await(() -> clients.compute()
                         .getVirtualMachines().beginDelete(group, name), timeout, what, PollSchedule.VM);
-                case "microsoft.compute/disks" -> Lro.await(() -> compute.serviceClient().getDisks()
+                case "microsoft.compute/disks" -> Lro.await(() -> clients.compute().getDisks()
                         .beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.compute/snapshots" -> Lro.await(() -> compute.serviceClient().getSnapshots()
+                case "microsoft.compute/snapshots" -> Lro.await(() -> clients.compute().getSnapshots()
                         .beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.storage/storageaccounts" -> Lro.run(() -> compute.storageManager().serviceClient()
+                case "microsoft.storage/storageaccounts" -> Lro.run(() -> clients.storage()
                         .getStorageAccounts().delete(group, name));
-                case "microsoft.network/networkinterfaces" -> Lro.await(() -> compute.networkManager()
-                        .serviceClient().getNetworkInterfaces().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.network/virtualnetworks" -> Lro.await(() -> compute.networkManager()
-                        .serviceClient().getVirtualNetworks().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.network/natgateways" -> Lro.await(() -> compute.networkManager().serviceClient()
+                case "microsoft.network/networkinterfaces" -> Lro.await(() -> clients.network().getNetworkInterfaces().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
+                case "microsoft.network/virtualnetworks" -> Lro.await(() -> clients.network().getVirtualNetworks().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
+                case "microsoft.network/natgateways" -> Lro.await(() -> clients.network()
                         .getNatGateways().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.network/publicipaddresses" -> Lro.await(() -> compute.networkManager()
-                        .serviceClient().getPublicIpAddresses().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.network/networksecuritygroups" -> Lro.await(() -> compute.networkManager()
-                        .serviceClient().getNetworkSecurityGroups().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
+                case "microsoft.network/publicipaddresses" -> Lro.await(() -> clients.network().getPublicIpAddresses().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
+                case "microsoft.network/networksecuritygroups" -> Lro.await(() -> clients.network().getNetworkSecurityGroups().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 default -> throw new CloudException("UnexpectedResource", 0, "The build left a " + r.type() + " ("
                         + r.id() + "), which the plugin never creates: delete it yourself.");
             }

@@ -1,6 +1,5 @@
 package dev.imagebaker.azureimage.azure;
 
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceDelayProvider;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
 import dev.imagebaker.azureimage.bake.cloud.Cloud;
@@ -23,11 +22,11 @@ public final class AzureSession implements AutoCloseable {
     private final boolean emulator;
 
     private AzureSession(ArmConnection.Connected connection, RequestCounter counter, boolean emulator) {
-        ComputeManager compute = connection.compute();
-        this.cloud = new Cloud(new AzureMarketplace(compute), new AzureResourceGroups(compute),
-                new AzureBuildVms(compute, connection.httpClient()), new AzureGalleries(compute),
-                new AzureStaging(compute, connection.httpClient()), new AzureNetworks(compute),
-                new AzureCatalog(compute, compute.subscriptionId()), ResourceManagerUtils::sleep);
+        ArmClients clients = connection.clients();
+        this.cloud = new Cloud(new AzureMarketplace(clients), new AzureResourceGroups(clients),
+                new AzureBuildVms(clients, connection.httpClient()), new AzureGalleries(clients),
+                new AzureStaging(clients, connection.httpClient()), new AzureNetworks(clients),
+                new AzureCatalog(clients, clients.subscriptionId()), ResourceManagerUtils::sleep);
         this.connection = connection;
         this.counter = counter;
         this.emulator = emulator;

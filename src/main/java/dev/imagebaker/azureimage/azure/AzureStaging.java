@@ -2,7 +2,6 @@ package dev.imagebaker.azureimage.azure;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.util.BinaryData;
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.storage.fluent.models.BlobContainerInner;
 import com.azure.resourcemanager.storage.fluent.models.StorageAccountInner;
 import com.azure.resourcemanager.storage.models.HttpProtocol;
@@ -42,28 +41,28 @@ final class AzureStaging implements FileStaging {
     /** Five tries, 1 s apart and doubling: throttling and transient errors of the blob service are retried. */
     private static final RequestRetryOptions RETRIES = new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 5,
             (Integer) null, 1000L, 30_000L, null);
-    private final ComputeManager compute;
+    private final ArmClients clients;
     private final HttpClient httpClient;
     private final Map<String, String> blobEndpoints = new HashMap<>();
     private final java.util.Set<String> filesContainers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    AzureStaging(ComputeManager compute, HttpClient httpClient) {
-        this.compute = compute;
+    AzureStaging(ArmClients clients, HttpClient httpClient) {
+        this.clients = clients;
         this.httpClient = httpClient;
     }
 
     @Override
     public StagingArea create(String resourceGroup, String location, String accountName, Map<String, String> tags,
                               Duration timeout) {
-        StorageAccountInner account = Lro.awaitResource(() -> compute.storageManager().serviceClient()
+        StorageAccountInner account = Lro.awaitResource(() -> clients.storage()
                 .getStorageAccounts().beginCreate(resourceGroup, accountName, new StorageAccountCreateParameters()
                         .withLocation(location).withTags(tags).withKind(Kind.STORAGE_V2).withSku(new Sku().withName(SkuName.STANDARD_LRS))
                         .withEnableHttpsTrafficOnly(true).withMinimumTlsVersion(MinimumTlsVersion.TLS1_2)
                         .withAllowBlobPublicAccess(false)), timeout, "Creating storage account " + accountName, PollSchedule.STORAGE,
-                StorageAccountInner::id, () -> compute.storageManager().serviceClient().getStorageAccounts()
+                StorageAccountInner::id, () -> clients.storage().getStorageAccounts()
                         .getByResourceGroup(resourceGroup, accountName));
         // The files container only when something is uploaded: most bakes ship no file and no long script.
-        Lro.call(() -> compute.storageManager().serviceClient().getBlobContainers().create(resourceGroup,
+        Lro.call(() -> clients.storage().getBlobContainers().create(resourceGroup,
                 accountName, LOGS, new BlobContainerInner()));
         String endpoint = account.primaryEndpoints().blob();
         blobEndpoints.put(accountName, endpoint.endsWith("/") ? endpoint : endpoint + "/");
@@ -72,7 +71,7 @@ final class AzureStaging implements FileStaging {
 
     private String sas(StagingArea area, String canonical, SignedResource resource, String permissions,
                        Duration validity) {
-        return Lro.call(() -> compute.storageManager().serviceClient().getStorageAccounts().listServiceSas(
+        return Lro.call(() -> clients.storage().getStorageAccounts().listServiceSas(
                 area.resourceGroup(), area.accountName(), new ServiceSasParameters()
                         .withCanonicalizedResource(canonical).withResource(resource)
                         .withPermissions(Permissions.fromString(permissions)).withProtocols(HttpProtocol.HTTPS)
@@ -83,7 +82,7 @@ final class AzureStaging implements FileStaging {
     /** Creates the area's files container on its first upload. */
     private synchronized void filesContainer(StagingArea area) {
         if (!filesContainers.contains(area.accountName())) {
-            Lro.call(() -> compute.storageManager().serviceClient().getBlobContainers().create(area.resourceGroup(),
+            Lro.call(() -> clients.storage().getBlobContainers().create(area.resourceGroup(),
                     area.accountName(), area.container(), new BlobContainerInner()));
             filesContainers.add(area.accountName());
         }

@@ -2,7 +2,6 @@ package dev.imagebaker.azureimage.azure;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.util.Context;
-import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineRunCommandInner;
 import com.azure.resourcemanager.compute.models.RunCommandInputParameter;
 import com.azure.resourcemanager.compute.models.VirtualMachineRunCommandInstanceView;
@@ -38,12 +37,12 @@ final class RunCommands {
     /** Time for Azure to report a script that ended; the run command's own timeout ends the script first. */
     private static final Duration REPORTING_MARGIN = Duration.ofMinutes(5);
     static final int KEEP_AT_MOST = 20;
-    private final ComputeManager compute;
+    private final ArmClients clients;
     private final HttpClient httpClient;
     private final Known known;
 
-    RunCommands(ComputeManager compute, HttpClient httpClient, Known known) {
-        this.compute = compute;
+    RunCommands(ArmClients clients, HttpClient httpClient, Known known) {
+        this.clients = clients;
         this.httpClient = httpClient;
         this.known = known;
     }
@@ -91,7 +90,7 @@ final class RunCommands {
             command.withOutputBlobUri(request.logs().outputUrl().reveal())
                     .withErrorBlobUri(request.logs().errorUrl().reveal());
         }
-        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachineRunCommands().beginCreateOrUpdate(vm.resourceGroup(),
+        Lro.awaitDone(() -> clients.compute().getVirtualMachineRunCommands().beginCreateOrUpdate(vm.resourceGroup(),
                 vm.name(), request.name(), command), request.timeout().plus(REPORTING_MARGIN),
                 "Starting script " + request.name(), PollSchedule.QUICK);
     }
@@ -142,20 +141,20 @@ final class RunCommands {
     }
 
     private VirtualMachineRunCommandInstanceView instanceView(BuildVm vm, String name) {
-        return Lro.call(() -> compute.serviceClient().getVirtualMachineRunCommands()
+        return Lro.call(() -> clients.compute().getVirtualMachineRunCommands()
                 .getByVirtualMachineWithResponse(vm.resourceGroup(), vm.name(), name, "instanceView", Context.NONE)
                 .getValue().instanceView());
     }
 
     private void delete(BuildVm vm, RunCommandRequest request) {
-        Lro.awaitDone(() -> compute.serviceClient().getVirtualMachineRunCommands().beginDelete(vm.resourceGroup(),
+        Lro.awaitDone(() -> clients.compute().getVirtualMachineRunCommands().beginDelete(vm.resourceGroup(),
                 vm.name(), request.name()), REPORTING_MARGIN, "Deleting run command " + request.name(),
                 PollSchedule.QUICK);
     }
 
     private String location(BuildVm vm) {
         String location = known.location(vm);
-        return location != null ? location : Lro.call(() -> compute.serviceClient().getVirtualMachines().getByResourceGroup(vm.resourceGroup(),
+        return location != null ? location : Lro.call(() -> clients.compute().getVirtualMachines().getByResourceGroup(vm.resourceGroup(),
                 vm.name()).location());
     }
 }
