@@ -1,0 +1,4 @@
+#!/bin/sh
+set -eu
+useradd --system --no-create-home orders || true
+mkdir -p /opt/orders /var/log/orders
