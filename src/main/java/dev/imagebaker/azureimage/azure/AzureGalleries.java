@@ -248,7 +248,7 @@ final class AzureGalleries implements Galleries {
         Map<String, String> merged = new java.util.LinkedHashMap<>(inner.tags() == null ? Map.of() : inner.tags());
         merged.putAll(tags);
         inner.withTags(merged);
-        Lro.await(() -> clients.compute().getGalleryImageVersions().beginCreateOrUpdate(v.resourceGroup(),
+        Lro.awaitDone(() -> clients.compute().getGalleryImageVersions().beginCreateOrUpdate(v.resourceGroup(),
                 v.gallery(), v.definition(), v.version(), inner), timeout, "Tagging image version " + v.version(),
                 PollSchedule.GALLERY);
     }
@@ -272,7 +272,7 @@ final class AzureGalleries implements Galleries {
     @Override
     public void deleteVersion(GalleryImageVersionId v, Duration timeout) {
         try {
-            Lro.await(() -> clients.compute().getGalleryImageVersions().beginDelete(v.resourceGroup(),
+            Lro.awaitDone(() -> clients.compute().getGalleryImageVersions().beginDelete(v.resourceGroup(),
                     v.gallery(), v.definition(), v.version()), timeout, "Deleting image version " + v.version(),
                     PollSchedule.VM);
         } catch (CloudException e) {

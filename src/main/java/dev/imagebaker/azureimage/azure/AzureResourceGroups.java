@@ -40,7 +40,7 @@ final class AzureResourceGroups implements ResourceGroups {
     @Override
     public void delete(String name, Duration timeout) {
         try {
-            Lro.await(() -> clients.resources().serviceClient().getResourceGroups().beginDelete(name), timeout,
+            Lro.awaitDone(() -> clients.resources().serviceClient().getResourceGroups().beginDelete(name), timeout,
                     "Deleting resource group " + name, PollSchedule.GROUP_DELETE);
         } catch (dev.imagebaker.azureimage.bake.cloud.CloudException e) {
             if (!(e.getCause() instanceof ManagementException m && Lro.isNotFound(m))) {
@@ -102,20 +102,20 @@ final class AzureResourceGroups implements ResourceGroups {
         String what = "Deleting " + r.type() + " " + name;
         try {
             switch (r.type().toLowerCase(Locale.ROOT)) {
-                case "microsoft.compute/virtualmachines" -> Lro.await(() -> clients.compute()
+                case "microsoft.compute/virtualmachines" -> Lro.awaitDone(() -> clients.compute()
                         .getVirtualMachines().beginDelete(group, name), timeout, what, PollSchedule.VM);
-                case "microsoft.compute/disks" -> Lro.await(() -> clients.compute().getDisks()
+                case "microsoft.compute/disks" -> Lro.awaitDone(() -> clients.compute().getDisks()
                         .beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.compute/snapshots" -> Lro.await(() -> clients.compute().getSnapshots()
+                case "microsoft.compute/snapshots" -> Lro.awaitDone(() -> clients.compute().getSnapshots()
                         .beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 case "microsoft.storage/storageaccounts" -> Lro.run(() -> clients.storage()
                         .getStorageAccounts().delete(group, name));
-                case "microsoft.network/networkinterfaces" -> Lro.await(() -> clients.network().getNetworkInterfaces().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.network/virtualnetworks" -> Lro.await(() -> clients.network().getVirtualNetworks().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.network/natgateways" -> Lro.await(() -> clients.network()
+                case "microsoft.network/networkinterfaces" -> Lro.awaitDone(() -> clients.network().getNetworkInterfaces().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
+                case "microsoft.network/virtualnetworks" -> Lro.awaitDone(() -> clients.network().getVirtualNetworks().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
+                case "microsoft.network/natgateways" -> Lro.awaitDone(() -> clients.network()
                         .getNatGateways().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.network/publicipaddresses" -> Lro.await(() -> clients.network().getPublicIpAddresses().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
-                case "microsoft.network/networksecuritygroups" -> Lro.await(() -> clients.network().getNetworkSecurityGroups().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
+                case "microsoft.network/publicipaddresses" -> Lro.awaitDone(() -> clients.network().getPublicIpAddresses().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
+                case "microsoft.network/networksecuritygroups" -> Lro.awaitDone(() -> clients.network().getNetworkSecurityGroups().beginDelete(group, name), timeout, what, PollSchedule.QUICK);
                 default -> throw new CloudException("UnexpectedResource", 0, "The build left a " + r.type() + " ("
                         + r.id() + "), which the plugin never creates: delete it yourself.");
             }

@@ -51,6 +51,13 @@ class RoleCoverageTest extends OnEmulator {
             // A snapshot copies its source disk (LinkedAuthorizationFailed quoted in Azure/OpenShift #186).
             "microsoft.compute/snapshots/write", List.of("Microsoft.Compute/disks/beginGetAccess/action"));
 
+    /**
+     * Kept although no goal needs it on the emulator, which answers every Compute operation with Azure-AsyncOperation:
+     * a client polls the Location URL of an operation that answers without it (Azure/azure-resource-manager-rpc
+     * v1.0/async-api-reference.md), and without this read such a poll would fail with AuthorizationFailed.
+     */
+    private static final Set<String> POLLING_FALLBACK = Set.of("Microsoft.Compute/locations/operationResults/read");
+
     static List<String> roleActions() throws Exception {
         try (InputStream in = RoleCoverageTest.class.getResourceAsStream("/dev/imagebaker/azureimage/role.json")) {
             assertThat(in).as("the role definition resource").isNotNull();
@@ -147,7 +154,8 @@ class RoleCoverageTest extends OnEmulator {
         List<String> actions = roleActions();
         assertThat(used).as("operations the goals performed that the role lacks")
                 .allSatisfy(op -> assertThat(actions).anyMatch(a -> a.equalsIgnoreCase(op)));
-        assertThat(actions).as("actions of the role no goal used").allSatisfy(a -> assertThat(used).contains(a));
+        assertThat(actions).as("actions of the role no goal used").filteredOn(a -> !POLLING_FALLBACK.contains(a))
+                .allSatisfy(a -> assertThat(used).contains(a));
     }
 
     private List<String> idsIn(String group) throws Exception {

@@ -79,17 +79,24 @@ final class RecordLayerStep implements Step<BakeContext> {
             ctx.cloud.galleries().createVersion(new VersionRequest(id, ctx.config.location(), snapshot, List.of(here),
                     true, tags(ctx)), ctx.config.timeouts().operation());
             recorded.set(true);
-            prune(ctx);
         } catch (CloudException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw e;
             }
             ctx.progress.warn("Layer " + name(ctx) + " was not cached (" + (e.code() == null ? "" : e.code() + ": ")
                     + e.getMessage() + "); the bake goes on, and the next one runs its scripts again.");
-            if (!recorded.get()) {
-                deleteQuietly(ctx, id);
-                recorded.set(true);
+            deleteQuietly(ctx, id);
+            recorded.set(true);
+            return StepResult.CONTINUE;
+        }
+        try {
+            prune(ctx);
+        } catch (CloudException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
             }
+            ctx.progress.warn("Older versions of layer " + name(ctx) + " were not deleted (" + e.getMessage()
+                    + "); the next bake tries again.");
         }
         return StepResult.CONTINUE;
     }
