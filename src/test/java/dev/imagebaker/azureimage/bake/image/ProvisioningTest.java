@@ -94,6 +94,17 @@ class ProvisioningTest {
                 .doesNotContain("SECRET-SAS");
     }
 
+    /** With a base layer, the OS disk is snapshot after it and the project's files go in after the snapshot. */
+    @Test
+    void filesGoInAfterTheLastLayerAndItsSnapshot() {
+        values.put(PropertyNames.LAYERS_PREFIX + "base", "10-packages.sh");
+        bake();
+        assertInOrder("createVm", "runScript 10-packages", "snapshotOsDisk azimg-build azimg-build-layer-base",
+                "runScript azimg-install-files", "runScript 20-app");
+        assertThat(fake.calls).as("the layer's version, named from the bake's start").anyMatch(c -> c.matches(
+                "createVersion \\d{8}\\.\\d{1,6}\\.0"));
+    }
+
     @Test
     void scriptsGetTheEnvironmentInTheirWrapperAndSecretsAsProtectedParameters() {
         bake();
