@@ -1,22 +1,15 @@
 package dev.imagebaker.azureimage.azure;
 
-import com.azure.core.http.HttpMethod;
-import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.compute.fluent.models.ResourceSkuInner;
 import com.azure.resourcemanager.compute.models.ResourceSkuCapabilities;
 import com.azure.resourcemanager.compute.models.ResourceSkuRestrictions;
 import com.azure.resourcemanager.resources.models.Location;
 import com.azure.resourcemanager.resources.models.RegionType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imagebaker.azureimage.bake.cloud.Catalog;
-import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.PurchasePlan;
 import dev.imagebaker.azureimage.bake.cloud.VmSku;
 import dev.imagebaker.azureimage.config.AzureRegions;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,14 +29,15 @@ import java.util.TreeSet;
  * run: a bake asks once per region.
  */
 final class AzureCatalog implements Catalog {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ArmClients clients;
+    private final ArmReads reads;
     private final String subscriptionId;
     private Set<String> regions;
     private final Map<String, List<VmSku>> sizes = new HashMap<>();
 
     AzureCatalog(ArmClients clients, String subscriptionId) {
         this.clients = clients;
+        this.reads = new ArmReads(clients);
         this.subscriptionId = subscriptionId;
     }
 
@@ -120,25 +114,11 @@ final class AzureCatalog implements Catalog {
 
     @Override
     public boolean termsAccepted(PurchasePlan plan) {
-        String url = clients.compute().getEndpoint().replaceAll("/+$", "") + "/subscriptions/" + subscriptionId
-                + "/providers/Microsoft.MarketplaceOrdering/offerTypes/virtualmachine/publishers/" + enc(plan.publisher())
-                + "/offers/" + enc(plan.product()) + "/plans/" + enc(plan.name())
-                + "/agreements/current?api-version=2021-01-01";
-        try (HttpResponse response = clients.pipeline().sendSync(new HttpRequest(HttpMethod.GET, url),
-                Context.NONE)) {
-            String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
-            if (response.getStatusCode() != 200) {
-                JsonNode error = body.isBlank() ? null : JSON.readTree(body).path("error");
-                throw new CloudException(error == null ? Lro.codeFor(response.getStatusCode())
-                        : error.path("code").asText(Lro.codeFor(response.getStatusCode())), response.getStatusCode(),
-                        "Reading the marketplace terms of plan " + plan.name() + " failed"
-                                + (error == null ? "" : ": " + error.path("message").asText()));
-            }
-            return JSON.readTree(body).path("properties").path("accepted").asBoolean(false);
-        } catch (IOException e) {
-            throw new CloudException("InvalidResponse", 0, "Unreadable answer of the marketplace terms API: "
-                    + e.getMessage(), e);
-        }
+        // No client for Microsoft.MarketplaceOrdering in the SDK in use: a plain GET (MarketplaceOrdering 2021-01-01).
+        return reads.require("/subscriptions/" + subscriptionId + "/providers/Microsoft.MarketplaceOrdering/offerTypes"
+                + "/virtualmachine/publishers/" + enc(plan.publisher()) + "/offers/" + enc(plan.product()) + "/plans/"
+                + enc(plan.name()) + "/agreements/current", "2021-01-01", "Reading the marketplace terms of plan "
+                + plan.name()).path("properties").path("accepted").asBoolean(false);
     }
 
     private static String enc(String s) {

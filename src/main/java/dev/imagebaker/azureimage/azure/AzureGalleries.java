@@ -6,6 +6,8 @@ import com.azure.core.util.Context;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
+import com.azure.json.JsonProviders;
+import com.azure.json.JsonReader;
 import com.azure.resourcemanager.compute.fluent.models.GalleryImageInner;
 import com.azure.resourcemanager.compute.fluent.models.GalleryImageVersionInner;
 import com.azure.resourcemanager.compute.fluent.models.GalleryInner;
@@ -58,9 +60,11 @@ import java.util.function.Supplier;
 final class AzureGalleries implements Galleries {
     private static final Duration REPLICATION_POLL = Duration.ofSeconds(30);
     private final ArmClients clients;
+    private final ArmReads reads;
 
     AzureGalleries(ArmClients clients) {
         this.clients = clients;
+        this.reads = new ArmReads(clients);
     }
 
     /** The resource, or empty when Azure answers 404. */
@@ -136,8 +140,15 @@ final class AzureGalleries implements Galleries {
 
     @Override
     public Optional<VersionInfo> version(GalleryImageVersionId v) {
-        return find(() -> clients.compute().getGalleryImageVersions().get(v.resourceGroup(), v.gallery(),
-                v.definition(), v.version())).map(AzureGalleries::toInfo);
+        // A plain GET (a no-op rebake's last read), parsed by the SDK's own model.
+        return reads.get(v.value(), ArmReads.GALLERY_API, "Reading image version " + v.path()).map(json -> {
+            try (JsonReader reader = JsonProviders.createReader(json.toString())) {
+                return toInfo(GalleryImageVersionInner.fromJson(reader));
+            } catch (java.io.IOException e) {
+                throw new CloudException("InvalidResponse", 0, "Unreadable image version " + v.path() + ": "
+                        + e.getMessage(), e);
+            }
+        });
     }
 
     @Override

@@ -52,6 +52,19 @@ class BakeOnEmulatorTest extends OnEmulator {
                 .contains("[cleanup] Deleted resource group azimg-orders-service-");
     }
 
+    /** A marketplace version that does not exist fails at once, naming the newest ones, and creates nothing. */
+    @Test
+    void aMissingMarketplaceVersionNamesTheNewestOnes() throws Exception {
+        TestConfigs.project(dir, "10-packages.sh");
+        java.util.Map<String, String> values = TestConfigs.values();
+        values.put(dev.imagebaker.azureimage.config.PropertyNames.SOURCE, "Canonical:ubuntu-24_04-lts:server:1.2.3");
+        assertThatThrownBy(() -> bake(TestConfigs.config(dir, values, "1.4.2")))
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("The marketplace has no image Canonical:ubuntu-24_04-lts:server:1.2.3 in"
+                        + " westeurope; its newest versions are 24.04.202411030");
+        assertThat(ids()).noneMatch(id -> id.contains("/resourceGroups/azimg-"));
+    }
+
     /** The build VM's empty data disks are captured into the version (dataDiskImages: lun, sizeInGB). */
     @Test
     void dataDisksAreCarriedIntoTheVersion() throws Exception {
