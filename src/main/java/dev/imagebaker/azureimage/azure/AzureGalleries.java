@@ -2,7 +2,6 @@ package dev.imagebaker.azureimage.azure;
 
 import com.azure.core.management.exception.ManagementException;
 import com.azure.core.management.polling.PollResult;
-import com.azure.core.util.Context;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
@@ -24,10 +23,10 @@ import com.azure.resourcemanager.compute.models.ImagePurchasePlan;
 import com.azure.resourcemanager.compute.models.OperatingSystemStateTypes;
 import com.azure.resourcemanager.compute.models.OperatingSystemTypes;
 import com.azure.resourcemanager.compute.models.RegionalReplicationStatus;
-import com.azure.resourcemanager.compute.models.ReplicationStatusTypes;
 import com.azure.resourcemanager.compute.models.StorageAccountType;
 import com.azure.resourcemanager.compute.models.TargetRegion;
 import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.CloudTimeoutException;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
@@ -141,14 +140,17 @@ final class AzureGalleries implements Galleries {
     @Override
     public Optional<VersionInfo> version(GalleryImageVersionId v) {
         // A plain GET (a no-op rebake's last read), parsed by the SDK's own model.
-        return reads.get(v.value(), ArmReads.GALLERY_API, "Reading image version " + v.path()).map(json -> {
-            try (JsonReader reader = JsonProviders.createReader(json.toString())) {
-                return toInfo(GalleryImageVersionInner.fromJson(reader));
-            } catch (java.io.IOException e) {
-                throw new CloudException("InvalidResponse", 0, "Unreadable image version " + v.path() + ": "
-                        + e.getMessage(), e);
-            }
-        });
+        return reads.get(v.value(), ArmReads.GALLERY_API, "Reading image version " + v.path())
+                .map(json -> toInfo(model(json, v)));
+    }
+
+    private static GalleryImageVersionInner model(JsonNode json, GalleryImageVersionId v) {
+        try (JsonReader reader = JsonProviders.createReader(json.toString())) {
+            return GalleryImageVersionInner.fromJson(reader);
+        } catch (java.io.IOException e) {
+            throw new CloudException("InvalidResponse", 0, "Unreadable image version " + v.path() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -266,9 +268,9 @@ final class AzureGalleries implements Galleries {
 
     @Override
     public List<RegionReplication> replication(GalleryImageVersionId v) {
-        GalleryImageVersionInner inner = Lro.call(() -> clients.compute().getGalleryImageVersions()
-                .getWithResponse(v.resourceGroup(), v.gallery(), v.definition(), v.version(),
-                        ReplicationStatusTypes.REPLICATION_STATUS, Context.NONE).getValue());
+        // A plain GET too: publishing an already published version reads nothing else.
+        GalleryImageVersionInner inner = model(reads.require(v.value() + "?$expand=ReplicationStatus",
+                ArmReads.GALLERY_API, "Reading the replication of image version " + v.path()), v);
         List<RegionReplication> out = new ArrayList<>();
         if (inner.replicationStatus() != null && inner.replicationStatus().summary() != null) {
             for (RegionalReplicationStatus r : inner.replicationStatus().summary()) {
