@@ -65,6 +65,11 @@ final class ArmClients {
         return profile.getSubscriptionId();
     }
 
+    /** A resource's id as Azure forms it, e.g. type Microsoft.Network/natGateways: one the bake names needs no GET. */
+    String resourceId(String group, String type, String name) {
+        return "/subscriptions/" + subscriptionId() + "/resourceGroups/" + group + "/providers/" + type + "/" + name;
+    }
+
     /** Built on the first call, once, whichever thread asks (steps run side by side). */
     private static <T> Supplier<T> once(Supplier<T> build) {
         return new Supplier<>() {

@@ -13,6 +13,7 @@ import com.azure.resourcemanager.compute.models.DeleteOptions;
 import com.azure.resourcemanager.compute.models.DiagnosticsProfile;
 import com.azure.resourcemanager.compute.models.DiskCreateOption;
 import com.azure.resourcemanager.compute.models.DiskCreateOptionTypes;
+import com.azure.resourcemanager.compute.models.DiskDeleteOptionTypes;
 import com.azure.resourcemanager.compute.models.HardwareProfile;
 import com.azure.resourcemanager.compute.models.ImageReference;
 import com.azure.resourcemanager.compute.models.InstanceViewStatus;
@@ -73,8 +74,7 @@ final class AzureBuildVms implements BuildVms {
 
     @Override
     public BuildVm create(BuildVmRequest r, Duration timeout) {
-        String nicId = "/subscriptions/" + clients.subscriptionId() + "/resourceGroups/" + r.resourceGroup()
-                + "/providers/Microsoft.Network/networkInterfaces/" + r.name() + "-nic";
+        String nicId = clients.resourceId(r.resourceGroup(), "Microsoft.Network/networkInterfaces", r.name() + "-nic");
         Lro.awaitDone(() -> clients.network()
                 .getNetworkInterfaces().beginCreateOrUpdate(r.resourceGroup(), r.name() + "-nic",
                         new NetworkInterfaceInner().withLocation(r.location()).withTags(r.tags())
@@ -86,7 +86,7 @@ final class AzureBuildVms implements BuildVms {
                 .withHardwareProfile(new HardwareProfile().withVmSize(VirtualMachineSizeTypes.fromString(r.size())))
                 .withStorageProfile(new StorageProfile().withImageReference(imageReference(r.imageReference()))
                         .withOsDisk(new OSDisk().withCreateOption(DiskCreateOptionTypes.FROM_IMAGE)
-                                .withDeleteOption(com.azure.resourcemanager.compute.models.DiskDeleteOptionTypes.DELETE)
+                                .withDeleteOption(DiskDeleteOptionTypes.DELETE)
                                 .withManagedDisk(new ManagedDiskParameters()
                                         .withStorageAccountType(StorageAccountTypes.STANDARD_SSD_LRS))))
                 // A specialized image keeps its guest's identity: Azure refuses an OS profile for it.
@@ -100,7 +100,7 @@ final class AzureBuildVms implements BuildVms {
             // Empty Standard SSDs that go with the VM; a capture carries them into the version as dataDiskImages.
             vm.storageProfile().withDataDisks(r.dataDisks().stream().map(d -> new DataDisk().withLun(d.lun())
                     .withDiskSizeGB(d.sizeGb()).withCreateOption(DiskCreateOptionTypes.EMPTY)
-                    .withDeleteOption(com.azure.resourcemanager.compute.models.DiskDeleteOptionTypes.DELETE)
+                    .withDeleteOption(DiskDeleteOptionTypes.DELETE)
                     .withManagedDisk(new ManagedDiskParameters().withStorageAccountType(
                             StorageAccountTypes.STANDARD_SSD_LRS))).toList());
         }
@@ -118,9 +118,8 @@ final class AzureBuildVms implements BuildVms {
         }
         Lro.awaitDone(() -> clients.compute().getVirtualMachines().beginCreateOrUpdate(r.resourceGroup(),
                 r.name(), vm), timeout, "Creating VM " + r.name(), PollSchedule.VM);
-        BuildVm created = new BuildVm("/subscriptions/" + clients.subscriptionId() + "/resourceGroups/"
-                + r.resourceGroup() + "/providers/Microsoft.Compute/virtualMachines/" + r.name(), r.resourceGroup(),
-                r.name());
+        BuildVm created = new BuildVm(clients.resourceId(r.resourceGroup(), "Microsoft.Compute/virtualMachines",
+                r.name()), r.resourceGroup(), r.name());
         known.created(created, r.location());
         return created;
     }

@@ -10,8 +10,6 @@ import dev.imagebaker.azureimage.bake.cloud.Catalog;
 import dev.imagebaker.azureimage.bake.cloud.PurchasePlan;
 import dev.imagebaker.azureimage.bake.cloud.VmSku;
 import dev.imagebaker.azureimage.config.AzureRegions;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,14 +29,12 @@ import java.util.TreeSet;
 final class AzureCatalog implements Catalog {
     private final ArmClients clients;
     private final ArmReads reads;
-    private final String subscriptionId;
     private Set<String> regions;
     private final Map<String, List<VmSku>> sizes = new HashMap<>();
 
-    AzureCatalog(ArmClients clients, String subscriptionId) {
+    AzureCatalog(ArmClients clients) {
         this.clients = clients;
         this.reads = new ArmReads(clients);
-        this.subscriptionId = subscriptionId;
     }
 
     @Override
@@ -46,7 +42,7 @@ final class AzureCatalog implements Catalog {
         if (regions == null) {
             regions = Lro.call(() -> {
                 Set<String> names = new TreeSet<>();
-                for (Location l : clients.resources().subscriptions().getById(subscriptionId).listLocations()) {
+                for (Location l : clients.resources().subscriptions().getById(clients.subscriptionId()).listLocations()) {
                     if (l.regionType() == null || l.regionType() == RegionType.PHYSICAL) {
                         names.add(AzureRegions.normalize(l.name()));
                     }
@@ -115,13 +111,9 @@ final class AzureCatalog implements Catalog {
     @Override
     public boolean termsAccepted(PurchasePlan plan) {
         // No client for Microsoft.MarketplaceOrdering in the SDK in use: a plain GET (MarketplaceOrdering 2021-01-01).
-        return reads.require("/subscriptions/" + subscriptionId + "/providers/Microsoft.MarketplaceOrdering/offerTypes"
-                + "/virtualmachine/publishers/" + enc(plan.publisher()) + "/offers/" + enc(plan.product()) + "/plans/"
-                + enc(plan.name()) + "/agreements/current", "2021-01-01", "Reading the marketplace terms of plan "
+        return reads.require("/subscriptions/" + clients.subscriptionId() + "/providers/Microsoft.MarketplaceOrdering/offerTypes"
+                + "/virtualmachine/publishers/" + ArmReads.segment(plan.publisher()) + "/offers/" + ArmReads.segment(plan.product()) + "/plans/"
+                + ArmReads.segment(plan.name()) + "/agreements/current", "2021-01-01", "Reading the marketplace terms of plan "
                 + plan.name()).path("properties").path("accepted").asBoolean(false);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

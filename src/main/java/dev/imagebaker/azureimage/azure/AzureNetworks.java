@@ -52,7 +52,7 @@ final class AzureNetworks implements Networks {
     @Override
     public String createBuildNetwork(String group, String location, String name, boolean withNat,
                                      Map<String, String> tags, Duration timeout) {
-        String nsgId = id(group, "networkSecurityGroups", name + "-nsg");
+        String nsgId = clients.resourceId(group, "Microsoft.Network/networkSecurityGroups", name + "-nsg");
         Lro.awaitDone(() -> network().getNetworkSecurityGroups()
                 .beginCreateOrUpdate(group, name + "-nsg", new NetworkSecurityGroupInner().withLocation(location)
                         .withTags(tags).withSecurityRules(List.of(new SecurityRuleInner().withName("DenyAllInbound")
@@ -73,7 +73,7 @@ final class AzureNetworks implements Networks {
                         .withAddressSpace(new AddressSpace().withAddressPrefixes(List.of("10.0.0.0/24")))
                         .withSubnets(List.of(subnet))), timeout, "Creating virtual network " + name + "-vnet",
                 PollSchedule.NETWORK);
-        return id(group, "virtualNetworks", name + "-vnet") + "/subnets/build";
+        return clients.resourceId(group, "Microsoft.Network/virtualNetworks", name + "-vnet") + "/subnets/build";
     }
 
     private String natGateway(String group, String location, String name, Map<String, String> tags,
@@ -88,15 +88,9 @@ final class AzureNetworks implements Networks {
                 new NatGatewayInner().withLocation(location).withTags(tags)
                         .withSku(new NatGatewaySku().withName(NatGatewaySkuName.STANDARD))
                         .withPublicIpAddresses(List.of(new SubResource().withId(
-                                id(group, "publicIPAddresses", name + "-nat-ip"))))), timeout,
+                                clients.resourceId(group, "Microsoft.Network/publicIPAddresses", name + "-nat-ip"))))), timeout,
                 "Creating NAT gateway " + name + "-nat", PollSchedule.NETWORK);
-        return id(group, "natGateways", name + "-nat");
-    }
-
-    /** A network resource's id, as Azure forms it: the resources the bake creates need no GET to be referenced. */
-    private String id(String group, String type, String name) {
-        return "/subscriptions/" + clients.subscriptionId() + "/resourceGroups/" + group
-                + "/providers/Microsoft.Network/" + type + "/" + name;
+        return clients.resourceId(group, "Microsoft.Network/natGateways", name + "-nat");
     }
 
     @Override

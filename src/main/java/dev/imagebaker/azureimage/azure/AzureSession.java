@@ -26,7 +26,7 @@ public final class AzureSession implements AutoCloseable {
         this.cloud = new Cloud(new AzureMarketplace(clients), new AzureResourceGroups(clients),
                 new AzureBuildVms(clients, connection.httpClient()), new AzureGalleries(clients),
                 new AzureStaging(clients, connection.httpClient()), new AzureNetworks(clients),
-                new AzureCatalog(clients, clients.subscriptionId()), ResourceManagerUtils::sleep);
+                new AzureCatalog(clients), ResourceManagerUtils::sleep);
         this.connection = connection;
         this.counter = counter;
         this.emulator = emulator;

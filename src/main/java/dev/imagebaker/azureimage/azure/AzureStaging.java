@@ -44,7 +44,8 @@ final class AzureStaging implements FileStaging {
     private final ArmClients clients;
     private final HttpClient httpClient;
     private final Map<String, String> blobEndpoints = new HashMap<>();
-    private final java.util.Set<String> filesContainers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Accounts whose files container exists; guarded by filesContainer's lock. */
+    private final java.util.Set<String> filesContainers = new java.util.HashSet<>();
 
     AzureStaging(ArmClients clients, HttpClient httpClient) {
         this.clients = clients;

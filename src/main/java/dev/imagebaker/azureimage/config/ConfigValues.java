@@ -216,28 +216,26 @@ final class ConfigValues {
 
     /** The pom's environment with -D azure-image.environment.NAME on top, sorted by name. */
     Map<String, String> environment() {
-        Map<String, String> environment = new TreeMap<>(raw.pomEnvironment());
-        environment.replaceAll((name, value) -> value == null ? "" : value);
-        raw.properties(PropertyNames.ENVIRONMENT_PREFIX).forEach((property, value) -> environment.put(
-                property.substring(PropertyNames.ENVIRONMENT_PREFIX.length()), value == null ? "" : value));
-        return environment;
+        return byName(raw.pomEnvironment(), PropertyNames.ENVIRONMENT_PREFIX);
     }
 
     /** The pom's tags with -D azure-image.tags.NAME on top. */
     Map<String, String> tags() {
-        Map<String, String> tags = new TreeMap<>(raw.pomTags());
-        tags.replaceAll((name, value) -> value == null ? "" : value);
-        raw.properties(PropertyNames.TAGS_PREFIX).forEach((property, value) -> tags.put(
-                property.substring(PropertyNames.TAGS_PREFIX.length()), value == null ? "" : value));
-        return tags;
+        return byName(raw.pomTags(), PropertyNames.TAGS_PREFIX);
     }
 
     /** The pom's layers with -D azure-image.layers.NAME on top, by name. */
     Map<String, String> layers() {
-        Map<String, String> layers = new TreeMap<>(raw.pomLayers());
-        raw.properties(PropertyNames.LAYERS_PREFIX).forEach((property, value) -> layers.put(
-                property.substring(PropertyNames.LAYERS_PREFIX.length()), value));
-        return layers;
+        return byName(raw.pomLayers(), PropertyNames.LAYERS_PREFIX);
+    }
+
+    /** A pom map with -D prefix+NAME on top, sorted by name; an empty element or property is "". */
+    private Map<String, String> byName(Map<String, String> pom, String prefix) {
+        Map<String, String> values = new TreeMap<>(pom);
+        values.replaceAll((name, value) -> value == null ? "" : value);
+        raw.properties(prefix).forEach((property, value) -> values.put(property.substring(prefix.length()),
+                value == null ? "" : value));
+        return values;
     }
 
     /** The pom's secrets with -D azure-image.secrets.NAME=server:ID or env:VAR on top. */

@@ -34,6 +34,11 @@ public record Layers(List<Layer> cached, boolean enabled, Duration maxAge) {
         return enabled && !cached.isEmpty();
     }
 
+    /** The name of the cached layer at index. */
+    public String name(int index) {
+        return cached.get(index).name();
+    }
+
     /** The index of the layer holding the script, or -1 for a script after all cached layers. */
     public int layerOf(String script) {
         for (int i = 0; i < cached.size(); i++) {

@@ -41,7 +41,7 @@ final class LayersReader {
                 return;
             }
             List<String> members = new ArrayList<>();
-            for (String entry : (list == null ? "" : list).split(",")) {
+            for (String entry : list.split(",")) {
                 String script = withExtension(entry.trim(), os);
                 if (entry.isBlank()) {
                     continue;
@@ -58,8 +58,8 @@ final class LayersReader {
                     members.add(script);
                 }
             }
-            if (members.isEmpty() && list != null && !list.isBlank()) {
-                return;
+            if (members.isEmpty() && !list.isBlank()) {
+                return; // each name it gave was refused above
             }
             if (members.isEmpty()) {
                 values.problem(property, "Layer " + name + " names no script.", "List its scripts, e.g. <" + name

@@ -196,16 +196,21 @@ final class GalleryImageVersionsApi implements ResourceApi {
             throw ArmException.invalidParameter("The source " + source.id + " is neither a virtual machine, a"
                     + " managed image, a snapshot nor a gallery image version.", "storageProfile.source");
         }
-        if (!location.equals(source.location())) {
-            throw ArmException.invalidParameter("The source " + source.id + " is in region '" + source.location()
-                    + "'; the gallery image version must be created in the region of its source, not in '"
-                    + location + "'.", "storageProfile.source");
-        }
+        requireSourceRegion(source, location, "storageProfile.source");
         mustMatch(source, definition, "OS type", captured.osType(), def.path("osType").asText());
         mustMatch(source, definition, "Hypervisor generation", captured.hyperVGeneration(),
                 def.path("hyperVGeneration").asText("V1"));
         mustMatch(source, definition, "architecture", captured.architecture(), def.path("architecture").asText("x64"));
         return captured;
+    }
+
+    /** A version is made in the region of each of its sources (the OS disk's and the data disks'). */
+    static void requireSourceRegion(Resource source, String location, String target) {
+        if (!location.equals(source.location())) {
+            throw ArmException.invalidParameter("The source " + source.id + " is in region '" + source.location()
+                    + "'; the gallery image version must be created in the region of its source, not in '"
+                    + location + "'.", target);
+        }
     }
 
     /**

@@ -60,11 +60,7 @@ final class SnapshotSources {
                 throw ArmException.invalidParameter("The source resource '" + sourceId + "' of the data disk at lun "
                         + disk.path("lun").asText() + " was not found.", "storageProfile.dataDiskImages.source");
             }
-            if (!location.equals(source.location())) {
-                throw ArmException.invalidParameter("The source " + source.id + " is in region '" + source.location()
-                        + "'; the gallery image version must be created in the region of its source, not in '"
-                        + location + "'.", "storageProfile.dataDiskImages.source");
-            }
+            GalleryImageVersionsApi.requireSourceRegion(source, location, "storageProfile.dataDiskImages.source");
             disk.put("sizeInGB", source.properties().path("diskSizeGB").asInt());
             AzureEnums.normalize(disk, "hostCaching", AzureEnums.HOST_CACHING, "dataDiskImages.hostCaching", "None");
             disks.add(disk);

@@ -4,6 +4,7 @@ import dev.imagebaker.azureimage.bake.clean.Cleaner;
 import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.ConfigException;
+import dev.imagebaker.azureimage.config.GalleryTarget;
 import dev.imagebaker.azureimage.config.PropertyNames;
 import dev.imagebaker.azureimage.config.PublishConfig;
 import java.time.Duration;
@@ -50,8 +51,7 @@ public class CleanMojo extends ImageMojo {
             definitions.add(config.releaseDefinition());
             definitions.add(config.snapshotDefinition());
             // A bake killed while it recorded a cached layer leaves a failed version there.
-            definitions.add(dev.imagebaker.azureimage.config.GalleryTarget.layerDefinitionOf(
-                    config.releaseDefinition()));
+            definitions.add(GalleryTarget.layerDefinitionOf(config.releaseDefinition()));
         }
         try (CloudConnection cloud = CloudConnection.open(config.subscriptionId(), config.tenantId(),
                 config.emulator(), config.access(), proxy(), outputDirectory(), getLog())) {

@@ -97,7 +97,7 @@ public final class Baker {
                 + " in " + Durations.format(elapsed));
         return new BakeResult(ctx.version, config.kind(), ctx.source, ctx.facts, ctx.fingerprint.digest(),
                 outcome.halted(), names.buildId(), started, elapsed, outcome.stepTimes(), ctx.startLayer == null ? null
-                : new BakeResult.StartLayer(config.layers().cached().get(ctx.startLayer.index()).name(),
+                : new BakeResult.StartLayer(config.layers().name(ctx.startLayer.index()),
                         ctx.startLayer.version().id().value()));
     }
 }

@@ -18,7 +18,7 @@ final class CreateBuildVmStep implements Step<BakeContext> {
     public String title(BakeContext ctx) {
         return "Create build VM " + ctx.names.vmName() + " (" + ctx.config.vmSize() + ", " + ctx.securityType
                 .azureName() + ", no public IP) from " + (ctx.startLayer == null ? ctx.source.resolved()
-                : "cached layer " + ctx.config.layers().cached().get(ctx.startLayer.index()).name() + " ("
+                : "cached layer " + ctx.config.layers().name(ctx.startLayer.index()) + " ("
                 + ctx.startLayer.version().name() + ")");
     }
 

@@ -55,7 +55,7 @@ final class FindLayerStep implements Step<BakeContext> {
                     .filter(v -> fingerprint.matches(v.tags())).filter(v -> v.regionNames().contains(ctx.config.location()))
                     .sorted(Comparator.comparing(FindLayerStep::published).reversed()).toList();
             Optional<VersionInfo> fresh = same.stream().filter(v -> !published(v).isBefore(oldest)).findFirst();
-            String name = layers.cached().get(k).name();
+            String name = layers.name(k);
             if (fresh.isPresent()) {
                 ctx.startLayer = new BakeContext.CachedLayer(k, fresh.get());
                 ctx.progress.info("      starting from cached layer " + name + " (" + fresh.get().name() + ", baked "
@@ -68,7 +68,7 @@ final class FindLayerStep implements Step<BakeContext> {
                         + Durations.format(layers.maxAge()) + "): baking it afresh");
             }
         }
-        String first = layers.cached().get(0).name();
+        String first = layers.name(0);
         ctx.progress.info("      no cached layer matches: every script runs" + versions.stream()
                 .filter(v -> first.equals(v.tags().get(Tags.LAYER))).max(Comparator.comparing(FindLayerStep::published))
                 .map(v -> " (layer " + first + " differs from " + v.name() + ": " + String.join("; ",
@@ -76,7 +76,8 @@ final class FindLayerStep implements Step<BakeContext> {
         return StepResult.CONTINUE;
     }
 
-    private static Instant published(VersionInfo v) {
+    /** When a version was published; one without a date counts as the oldest. */
+    static Instant published(VersionInfo v) {
         return v.publishedDate() == null ? Instant.EPOCH : v.publishedDate();
     }
 

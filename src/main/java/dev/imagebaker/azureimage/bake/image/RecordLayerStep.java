@@ -39,7 +39,7 @@ final class RecordLayerStep implements Step<BakeContext> {
     }
 
     private String name(BakeContext ctx) {
-        return ctx.config.layers().cached().get(layer).name();
+        return ctx.config.layers().name(layer);
     }
 
     /** Major.Minor.Patch from the bake's start and the layer's place: unique, and ordered by time. */
@@ -132,8 +132,7 @@ final class RecordLayerStep implements Step<BakeContext> {
         GalleryTarget g = ctx.config.gallery();
         List<VersionInfo> old = ctx.cloud.galleries().versions(g.resourceGroup(), g.name(), g.layerDefinition())
                 .stream().filter(v -> name(ctx).equals(v.tags().get(Tags.LAYER)) && v.bakedByPlugin())
-                .sorted(Comparator.comparing((VersionInfo v) -> v.publishedDate() == null ? java.time.Instant.EPOCH
-                        : v.publishedDate()).reversed()).skip(KEPT).toList();
+                .sorted(Comparator.comparing(FindLayerStep::published).reversed()).skip(KEPT).toList();
         for (VersionInfo v : old) {
             ctx.cloud.galleries().deleteVersion(v.id(), ctx.config.timeouts().operation());
             ctx.progress.info("      deleted cached layer " + name(ctx) + " " + v.name() + " (keeping the newest "

@@ -25,8 +25,8 @@ final class RunScriptStep implements Step<BakeContext> {
     public String title(BakeContext ctx) {
         return "Run script " + script.name() + (script.file() == null ? " (inline)" : "")
                 + (script.runAs() == null ? "" : " as " + script.runAs()) + (ctx.inStartLayer(script.name())
-                ? ": skipped, in cached layer " + ctx.config.layers().cached().get(ctx.config.layers()
-                .layerOf(script.name())).name() : "");
+                ? ": skipped, in cached layer " + ctx.config.layers().name(ctx.config.layers().layerOf(script.name()))
+                : "");
     }
 
     @Override

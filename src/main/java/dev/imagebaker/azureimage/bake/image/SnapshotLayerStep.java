@@ -17,7 +17,7 @@ final class SnapshotLayerStep implements Step<BakeContext> {
     }
 
     private String name(BakeContext ctx) {
-        return ctx.config.layers().cached().get(layer).name();
+        return ctx.config.layers().name(layer);
     }
 
     String snapshotName(BakeContext ctx) {
