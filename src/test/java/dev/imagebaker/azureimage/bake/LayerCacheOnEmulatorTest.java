@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imagebaker.azureimage.bake.cloud.DefinitionInfo;
 import dev.imagebaker.azureimage.bake.cloud.VersionInfo;
 import dev.imagebaker.azureimage.bake.image.BakeResult;
+import dev.imagebaker.azureimage.bake.image.Baker;
 import dev.imagebaker.azureimage.bake.test.ImageTester;
 import dev.imagebaker.azureimage.config.BakeConfigReader;
 import dev.imagebaker.azureimage.config.OsType;
@@ -15,7 +16,10 @@ import dev.imagebaker.azureimage.config.VersionKind;
 import dev.imagebaker.azureimage.emulator.FaultRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +121,28 @@ class LayerCacheOnEmulatorTest extends OnEmulator {
         bake("1.0.2");
         assertThat(layerVersions()).hasSize(2);
         assertThat(progress.all()).contains("deleted cached layer base");
+    }
+
+    /**
+     * Two bakes stamped with the same instant (two pipelines, or a clock that did not move) pick the same layer
+     * version name: Azure refuses the second PUT with 409 PropertyChangeNotAllowed (the source cannot change), and
+     * the first bake's layer stays.
+     */
+    @Test
+    void aLayerNameTakenByAnotherBakeIsLeftToIt() throws Exception {
+        Clock fixed = Clock.fixed(Instant.parse("2026-11-26T06:05:04.003Z"), ZoneOffset.UTC);
+        BakeResult first = new Baker(session.cloud(), progress, Duration.ofSeconds(30), fixed)
+                .bake(TestConfigs.config(dir, values, "1.0.0"));
+        assertThat(layerVersions()).singleElement().satisfies(v -> assertThat(v.name()).isEqualTo("20261126.60504003.0"));
+        change("10-packages.sh", "echo packages 2");
+        BakeResult second = new Baker(session.cloud(), progress, Duration.ofSeconds(30), fixed)
+                .bake(TestConfigs.config(dir, values, "1.0.1"));
+        assertThat(second.version().succeeded()).isTrue();
+        assertThat(progress.all()).contains("Layer base was not cached (PropertyChangeNotAllowed");
+        assertThat(second.buildId()).isNotEqualTo(first.buildId());
+        assertThat(layerVersions()).singleElement().satisfies(v -> assertThat(v.tags())
+                .containsEntry("azure-image.build-id", first.buildId()));
+        assertThat(temporary()).isEmpty();
     }
 
     @Test

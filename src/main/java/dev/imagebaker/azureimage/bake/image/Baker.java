@@ -11,6 +11,7 @@ import dev.imagebaker.azureimage.config.BakeConfig;
 import dev.imagebaker.azureimage.config.Durations;
 import dev.imagebaker.azureimage.config.Layers;
 import dev.imagebaker.azureimage.config.ScriptSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,11 +25,18 @@ public final class Baker {
     private final Cloud cloud;
     private final Progress progress;
     private final Duration heartbeatInterval;
+    private final Clock clock;
 
     public Baker(Cloud cloud, Progress progress, Duration heartbeatInterval) {
+        this(cloud, progress, heartbeatInterval, Clock.systemUTC());
+    }
+
+    /** With the clock that stamps the build's names (tests use a fixed one to make two bakes start together). */
+    public Baker(Cloud cloud, Progress progress, Duration heartbeatInterval, Clock clock) {
         this.cloud = cloud;
         this.progress = progress;
         this.heartbeatInterval = heartbeatInterval;
+        this.clock = clock;
     }
 
     /**
@@ -80,7 +88,7 @@ public final class Baker {
     }
 
     public BakeResult bake(BakeConfig config) {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         BuildNames names = BuildNames.of(config.project().artifactId(), started,
                 config.placement().buildResourceGroup());
         String deleteHint = TempGroup.deleteHint(names);
@@ -92,7 +100,7 @@ public final class Baker {
                 + " in " + config.location() + " (build " + names.buildId() + ")");
         RunOutcome outcome = runner.run(plan(config), ctx);
         outcome.throwIfFailed(() -> "The image version " + ctx.version.id() + " was made", deleteHint);
-        Duration elapsed = Duration.between(started, Instant.now());
+        Duration elapsed = Duration.between(started, clock.instant());
         progress.info("Image version " + ctx.version.id() + (outcome.halted() ? " reused (same inputs)" : " baked")
                 + " in " + Durations.format(elapsed));
         return new BakeResult(ctx.version, config.kind(), ctx.source, ctx.facts, ctx.fingerprint.digest(),

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class RecordLayerStep implements Step<BakeContext> {
     static final int KEPT = 2;
-    private static final DateTimeFormatter VERSION_NAME = DateTimeFormatter.ofPattern("yyyyMMdd.HHmmss")
+    private static final DateTimeFormatter VERSION_NAME = DateTimeFormatter.ofPattern("yyyyMMdd.HHmmssSSS")
             .withZone(ZoneOffset.UTC);
     private static final Object DEFINITION_LOCK = new Object();
     private final int layer;
@@ -42,7 +42,10 @@ final class RecordLayerStep implements Step<BakeContext> {
         return ctx.config.layers().name(layer);
     }
 
-    /** Major.Minor.Patch from the bake's start and the layer's place: unique, and ordered by time. */
+    /**
+     * Major.Minor.Patch from the bake's start to the millisecond (Minor at most 235959999: within Azure's int32) and
+     * the layer's place: ordered by time, and two bakes started in the same second do not share a name.
+     */
     private String versionName(BakeContext ctx) {
         return VERSION_NAME.format(ctx.started).replaceAll("\\.0+(?=\\d)", ".") + "." + layer;
     }
@@ -85,7 +88,10 @@ final class RecordLayerStep implements Step<BakeContext> {
             }
             ctx.progress.warn("Layer " + name(ctx) + " was not cached (" + (e.code() == null ? "" : e.code() + ": ")
                     + e.getMessage() + "); the bake goes on, and the next one runs its scripts again.");
-            deleteQuietly(ctx, id);
+            // A 409 refuses a PUT onto a version that exists with another source: another bake's, not ours to delete.
+            if (e.status() != 409) {
+                deleteQuietly(ctx, id);
+            }
             recorded.set(true);
             return StepResult.CONTINUE;
         }
