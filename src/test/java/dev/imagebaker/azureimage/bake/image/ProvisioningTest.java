@@ -102,7 +102,7 @@ class ProvisioningTest {
         assertInOrder("createVm", "runScript 10-packages", "snapshotOsDisk azimg-build azimg-build-layer-base",
                 "runScript azimg-install-files", "runScript 20-app");
         assertThat(fake.calls).as("the layer's version, named from the bake's start").anyMatch(c -> c.matches(
-                "createVersion \\d{8}\\.\\d{1,6}\\.0"));
+                "createVersion \\d{8}\\.\\d{1,9}\\.0"));
     }
 
     @Test
