@@ -49,7 +49,7 @@ final class CloudConnection implements AutoCloseable {
             ArmEmulator.Builder builder = ArmEmulator.builder().timeScale(settings.timeScale())
                     .subscription(subscriptionId).requestLog(line -> log.debug("[emulator] " + line))
                     .stateWait(java.time.Duration.ofMinutes(10), log::info)
-                    .tlsStore(outputDir.resolve("emulator-tls.p12"));
+                    .tlsStore(outputDir.resolve("emulator-tls.pem"));
             if (settings.stateFile() != null) {
                 builder.stateFile(settings.stateFile());
             }

@@ -15,7 +15,7 @@ class TlsStoreTest {
 
     @Test
     void theCertificateIsKeptForTheNextStartReadableByItsOwnerOnly() throws Exception {
-        Path store = dir.resolve("azure-image/emulator-tls.p12");
+        Path store = dir.resolve("azure-image/emulator-tls.pem");
         try (ArmEmulator emulator = ArmEmulator.builder().tlsStore(store).start()) {
             assertThat(store).isRegularFile();
             assertThat(Files.getPosixFilePermissions(store)).containsExactlyInAnyOrder(
@@ -24,12 +24,32 @@ class TlsStoreTest {
             assertThat(kept).isNotNull();
             assertThat(kept.certificatePem()).isEqualTo(emulator.certificatePem());
         }
+        // The next start serves the kept key: a client that trusts the kept certificate completes a handshake.
+        String kept = TlsMaterial.load(store).certificatePem();
+        try (ArmEmulator emulator = ArmEmulator.builder().tlsStore(store).start()) {
+            assertThat(emulator.certificatePem()).isEqualTo(kept);
+            java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            trust.load(null, null);
+            trust.setCertificateEntry("emulator", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(kept.getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII))));
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext client = javax.net.ssl.SSLContext.getInstance("TLS");
+            client.init(null, tmf.getTrustManagers(), null);
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder().sslContext(client)
+                    .build().send(java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve(
+                            "/subscriptions?api-version=2022-12-01")).header("Authorization", "Bearer x").build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
     void anUnreadableStoreIsNotUsed() throws Exception {
-        Path store = Files.writeString(dir.resolve("emulator-tls.p12"), "not a key store");
+        Path store = Files.writeString(dir.resolve("emulator-tls.pem"), "-----BEGIN CERTIFICATE-----\nnot base64 ***\n-----END CERTIFICATE-----\n");
         assertThat(TlsMaterial.load(store)).isNull();
-        assertThat(TlsMaterial.load(dir.resolve("missing.p12"))).isNull();
+        assertThat(TlsMaterial.load(dir.resolve("missing.pem"))).isNull();
     }
 }
