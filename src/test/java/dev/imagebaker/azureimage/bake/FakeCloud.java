@@ -57,6 +57,13 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     public dev.imagebaker.azureimage.config.OsType factsOs = OsType.LINUX;
     public DefinitionInfo existingDefinition;
     public VersionInfo existingVersion;
+    /** Versions whose PUT Azure accepted and whose operation then failed: they exist, with the bake's tags. */
+    public final Map<String, VersionInfo> failedVersions = new HashMap<>();
+    /**
+     * A version of the same name that another bake began after this one looked (null: none): createVersion gets
+     * Azure's 409 for a second PUT of the name, and the version is there from then on.
+     */
+    public VersionInfo madeMeanwhile;
     public final List<VersionInfo> existingVersions = new ArrayList<>();
     public final List<BuildVmRequest> vmRequests = new ArrayList<>();
     public final List<DefinitionRequest> definitionRequests = new ArrayList<>();
@@ -251,6 +258,12 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
     @Override
     public Optional<VersionInfo> version(GalleryImageVersionId id) {
         call("version " + id.version());
+        if (madeMeanwhile != null && !callsStartingWith("createVersion").isEmpty()) {
+            return Optional.of(madeMeanwhile).filter(v -> v.name().equals(id.version()));
+        }
+        if (failedVersions.containsKey(id.version())) {
+            return Optional.of(failedVersions.get(id.version()));
+        }
         return Optional.ofNullable(existingVersion).filter(v -> v.name().equals(id.version()));
     }
 
@@ -262,7 +275,19 @@ public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, G
 
     @Override
     public VersionInfo createVersion(VersionRequest request, Duration timeout) {
-        call("createVersion " + request.id().version());
+        if (madeMeanwhile != null) {
+            calls.add("createVersion " + request.id().version());
+            throw new CloudException("PropertyChangeNotAllowed", 409,
+                    "Changing property 'storageProfile.source' is not allowed.");
+        }
+        try {
+            call("createVersion " + request.id().version());
+        } catch (CloudException e) {
+            failedVersions.put(request.id().version(), new VersionInfo(request.id(), request.location(),
+                    ProvisioningState.FAILED, request.excludeFromLatest(), request.targetRegions(),
+                    java.time.Instant.now(), null, request.tags()));
+            throw e;
+        }
         return new VersionInfo(request.id(), request.location(), ProvisioningState.SUCCEEDED,
                 request.excludeFromLatest(), request.targetRegions(), java.time.Instant.now(), null, request.tags());
     }

@@ -30,9 +30,8 @@ final class CaptureStep implements Step<BakeContext> {
     @Override
     public StepResult run(BakeContext ctx) {
         GalleryImageVersionId id = ctx.versionId();
-        // A version half-made by a failed or interrupted bake must not stay behind.
-        ctx.cleanups.push(resource(ctx), CleanupStack.When.ON_FAILURE,
-                () -> ctx.cloud.galleries().deleteVersion(id, ctx.config.timeouts().operation()));
+        // A version half-made by a failed or interrupted bake must not stay behind; another bake's is not ours.
+        ctx.cleanups.push(resource(ctx), CleanupStack.When.ON_FAILURE, () -> UnfinishedVersion.delete(ctx, id));
         // A candidate: publishing (regions, latest, end of life) comes after, so an untested image is never latest.
         ctx.version = ctx.cloud.galleries().createVersion(new VersionRequest(id, ctx.config.location(), ctx.vm.id(),
                 List.of(buildRegion(ctx)), true, tags(ctx)), ctx.config.timeouts().operation());

@@ -73,7 +73,7 @@ final class RecordLayerStep implements Step<BakeContext> {
         AtomicBoolean recorded = new AtomicBoolean();
         ctx.cleanups.push("unfinished " + resource(ctx), CleanupStack.When.ON_FAILURE, () -> {
             if (!recorded.get()) {
-                ctx.cloud.galleries().deleteVersion(id, ctx.config.timeouts().operation());
+                UnfinishedVersion.delete(ctx, id);
             }
         });
         try {
@@ -88,10 +88,7 @@ final class RecordLayerStep implements Step<BakeContext> {
             }
             ctx.progress.warn("Layer " + name(ctx) + " was not cached (" + (e.code() == null ? "" : e.code() + ": ")
                     + e.getMessage() + "); the bake goes on, and the next one runs its scripts again.");
-            // A 409 refuses a PUT onto a version that exists with another source: another bake's, not ours to delete.
-            if (e.status() != 409) {
-                deleteQuietly(ctx, id);
-            }
+            deleteQuietly(ctx, id);
             recorded.set(true);
             return StepResult.CONTINUE;
         }
@@ -148,7 +145,7 @@ final class RecordLayerStep implements Step<BakeContext> {
 
     private static void deleteQuietly(BakeContext ctx, GalleryImageVersionId id) {
         try {
-            ctx.cloud.galleries().deleteVersion(id, ctx.config.timeouts().operation());
+            UnfinishedVersion.delete(ctx, id);
         } catch (CloudException e) {
             ctx.progress.warn("Could not delete the unfinished layer version " + id.path() + ": " + e.getMessage());
         }

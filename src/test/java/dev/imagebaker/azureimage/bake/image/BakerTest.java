@@ -96,6 +96,25 @@ class BakerTest {
         }
     }
 
+    /**
+     * Two bakes of one release (two pipelines, or a rerun while the first still captures) both passed the check for
+     * an existing version: Azure refuses the second PUT of the name with 409, and that bake's cleanup leaves the
+     * version the other bake is making.
+     */
+    @Test
+    void aVersionAnotherBakeIsMakingIsLeftToItWhenAzureRefusesThisBakesCapture() {
+        GalleryImageVersionId id = new GalleryImageVersionId("s", "images-rg", "corp_images", "orders-service",
+                "1.4.2");
+        fake.madeMeanwhile = new VersionInfo(id, "westeurope", ProvisioningState.CREATING, true, List.of(),
+                java.time.Instant.now(), null, Map.of("azure-image.build-id", "20261126070000-0a1b"));
+        assertThatThrownBy(this::bake).isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("PropertyChangeNotAllowed");
+        assertThat(fake.callsStartingWith("deleteVersion")).isEmpty();
+        assertThat(fake.callsStartingWith("deleteGroup")).hasSize(1);
+        assertThat(progress.all()).contains("Left image version " + id.path() + " alone: build 20261126070000-0a1b"
+                + " made it, not this one.");
+    }
+
     @Test
     void keepOnFailureKeepsTheGroupAndSaysHowToDeleteIt() {
         Map<String, String> values = TestConfigs.values();
