@@ -45,7 +45,8 @@ import java.util.function.Consumer;
  */
 public final class FakeCloud implements Marketplace, ResourceGroups, BuildVms, Galleries, FileStaging, Networks,
         Catalog {
-    public final List<String> calls = new ArrayList<>();
+    // Steps run side by side (the gallery beside the build VM): the record must take concurrent calls.
+    public final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final Map<String, ScriptRun> scriptResults = new HashMap<>();
     /** Every run command, by run name. */
     public final Map<String, RunCommandRequest> requests = new HashMap<>();

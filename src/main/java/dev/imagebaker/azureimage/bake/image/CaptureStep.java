@@ -1,10 +1,12 @@
 package dev.imagebaker.azureimage.bake.image;
 
 import dev.imagebaker.azureimage.bake.Tags;
+import dev.imagebaker.azureimage.bake.cloud.CloudException;
 import dev.imagebaker.azureimage.bake.cloud.GalleryImageVersionId;
 import dev.imagebaker.azureimage.bake.cloud.VersionRequest;
 import dev.imagebaker.azureimage.bake.run.CleanupStack;
 import dev.imagebaker.azureimage.bake.run.Step;
+import dev.imagebaker.azureimage.bake.run.StepFailedException;
 import dev.imagebaker.azureimage.bake.run.StepResult;
 
 import dev.imagebaker.azureimage.config.ProjectInfo;
@@ -33,9 +35,25 @@ final class CaptureStep implements Step<BakeContext> {
         // A version half-made by a failed or interrupted bake must not stay behind; another bake's is not ours.
         ctx.cleanups.push(resource(ctx), CleanupStack.When.ON_FAILURE, () -> UnfinishedVersion.delete(ctx, id));
         // A candidate: publishing (regions, latest, end of life) comes after, so an untested image is never latest.
-        ctx.version = ctx.cloud.galleries().createVersion(new VersionRequest(id, ctx.config.location(), ctx.vm.id(),
-                List.of(buildRegion(ctx)), true, tags(ctx)), ctx.config.timeouts().operation());
+        try {
+            ctx.version = ctx.cloud.galleries().createVersion(new VersionRequest(id, ctx.config.location(),
+                    ctx.vm.id(), List.of(buildRegion(ctx)), true, tags(ctx)), ctx.config.timeouts().operation());
+        } catch (CloudException e) {
+            throw e.status() == 409 ? takenMeanwhile(ctx, id, e) : e;
+        }
         return StepResult.CONTINUE;
+    }
+
+    /** Azure refused the PUT because the name is taken: by another bake of this release since this one looked. */
+    private RuntimeException takenMeanwhile(BakeContext ctx, GalleryImageVersionId id, CloudException e) {
+        String other = ctx.cloud.galleries().version(id).map(v -> v.tags().get(Tags.BUILD_ID)).orElse(null);
+        if (other == null || other.equals(ctx.names.buildId())) {
+            return e;
+        }
+        return new StepFailedException(title(ctx), resource(ctx), e.code(), "Build " + other + " began image version "
+                + ctx.versionName + " after this build looked for it (two bakes of one release at once): " + e
+                .getMessage(), "Wait for build " + other + " to end, then build again: unchanged inputs reuse its"
+                + " version, changed ones need a new project version.", e);
     }
 
     private static TargetRegion buildRegion(BakeContext ctx) {

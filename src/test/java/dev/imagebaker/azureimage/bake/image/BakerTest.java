@@ -108,7 +108,9 @@ class BakerTest {
         fake.madeMeanwhile = new VersionInfo(id, "westeurope", ProvisioningState.CREATING, true, List.of(),
                 java.time.Instant.now(), null, Map.of("azure-image.build-id", "20261126070000-0a1b"));
         assertThatThrownBy(this::bake).isInstanceOf(StepFailedException.class)
-                .hasMessageContaining("PropertyChangeNotAllowed");
+                .hasMessageContaining("Azure error PropertyChangeNotAllowed: Build 20261126070000-0a1b began image"
+                        + " version 1.4.2 after this build looked for it (two bakes of one release at once)")
+                .hasMessageContaining("Fix: Wait for build 20261126070000-0a1b to end, then build again");
         assertThat(fake.callsStartingWith("deleteVersion")).isEmpty();
         assertThat(fake.callsStartingWith("deleteGroup")).hasSize(1);
         assertThat(progress.all()).contains("Left image version " + id.path() + " alone: build 20261126070000-0a1b"
