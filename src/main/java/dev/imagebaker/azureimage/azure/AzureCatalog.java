@@ -111,9 +111,10 @@ final class AzureCatalog implements Catalog {
     @Override
     public boolean termsAccepted(PurchasePlan plan) {
         // No client for Microsoft.MarketplaceOrdering in the SDK in use: a plain GET (MarketplaceOrdering 2021-01-01).
-        return reads.require("/subscriptions/" + clients.subscriptionId() + "/providers/Microsoft.MarketplaceOrdering/offerTypes"
-                + "/virtualmachine/publishers/" + ArmReads.segment(plan.publisher()) + "/offers/" + ArmReads.segment(plan.product()) + "/plans/"
-                + ArmReads.segment(plan.name()) + "/agreements/current", "2021-01-01", "Reading the marketplace terms of plan "
-                + plan.name()).path("properties").path("accepted").asBoolean(false);
+        String path = "/subscriptions/" + clients.subscriptionId() + "/providers/Microsoft.MarketplaceOrdering"
+                + "/offerTypes/virtualmachine/publishers/" + ArmReads.segment(plan.publisher()) + "/offers/"
+                + ArmReads.segment(plan.product()) + "/plans/" + ArmReads.segment(plan.name()) + "/agreements/current";
+        return reads.require(path, "2021-01-01", "Reading the marketplace terms of plan " + plan.name())
+                .path("properties").path("accepted").asBoolean(false);
     }
 }

@@ -78,6 +78,7 @@ final class AzureNetworks implements Networks {
 
     private String natGateway(String group, String location, String name, Map<String, String> tags,
                               Duration timeout) {
+        String ipId = clients.resourceId(group, "Microsoft.Network/publicIPAddresses", name + "-nat-ip");
         Lro.awaitDone(() -> network().getPublicIpAddresses().beginCreateOrUpdate(group,
                 name + "-nat-ip", new PublicIpAddressInner().withLocation(location).withTags(tags)
                         .withSku(new PublicIpAddressSku().withName(PublicIpAddressSkuName.STANDARD)
@@ -87,8 +88,7 @@ final class AzureNetworks implements Networks {
         Lro.awaitDone(() -> network().getNatGateways().beginCreateOrUpdate(group, name + "-nat",
                 new NatGatewayInner().withLocation(location).withTags(tags)
                         .withSku(new NatGatewaySku().withName(NatGatewaySkuName.STANDARD))
-                        .withPublicIpAddresses(List.of(new SubResource().withId(
-                                clients.resourceId(group, "Microsoft.Network/publicIPAddresses", name + "-nat-ip"))))), timeout,
+                        .withPublicIpAddresses(List.of(new SubResource().withId(ipId)))), timeout,
                 "Creating NAT gateway " + name + "-nat", PollSchedule.NETWORK);
         return clients.resourceId(group, "Microsoft.Network/natGateways", name + "-nat");
     }

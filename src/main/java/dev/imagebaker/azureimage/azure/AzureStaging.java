@@ -28,7 +28,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Staging through a storage account in the temporary group: HTTPS only, TLS 1.2, no public blob access. SAS
@@ -45,7 +47,7 @@ final class AzureStaging implements FileStaging {
     private final HttpClient httpClient;
     private final Map<String, String> blobEndpoints = new HashMap<>();
     /** Accounts whose files container exists; guarded by filesContainer's lock. */
-    private final java.util.Set<String> filesContainers = new java.util.HashSet<>();
+    private final Set<String> filesContainers = new HashSet<>();
 
     AzureStaging(ArmClients clients, HttpClient httpClient) {
         this.clients = clients;

@@ -95,7 +95,7 @@ final class RunCommands {
                 "Starting script " + request.name(), PollSchedule.QUICK);
     }
 
-    /** Runs the script to its end, following its output, then deletes the run command. */
+    /** Runs the script to its end, following its output; deletes the run command once the VM is crowded. */
     ScriptRun run(BuildVm vm, RunCommandRequest request, Consumer<ScriptLine> live) {
         boolean crowded = known.crowded(vm);
         start(vm, request);
@@ -154,7 +154,7 @@ final class RunCommands {
 
     private String location(BuildVm vm) {
         String location = known.location(vm);
-        return location != null ? location : Lro.call(() -> clients.compute().getVirtualMachines().getByResourceGroup(vm.resourceGroup(),
-                vm.name()).location());
+        return location != null ? location : Lro.call(() -> clients.compute().getVirtualMachines()
+                .getByResourceGroup(vm.resourceGroup(), vm.name()).location());
     }
 }

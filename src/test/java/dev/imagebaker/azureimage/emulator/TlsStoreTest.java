@@ -2,9 +2,18 @@ package dev.imagebaker.azureimage.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,27 +37,25 @@ class TlsStoreTest {
         String kept = TlsMaterial.load(store).certificatePem();
         try (ArmEmulator emulator = ArmEmulator.builder().tlsStore(store).start()) {
             assertThat(emulator.certificatePem()).isEqualTo(kept);
-            java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
-            trust.setCertificateEntry("emulator", java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(kept.getBytes(
-                            java.nio.charset.StandardCharsets.US_ASCII))));
-            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
-                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.setCertificateEntry("emulator", CertificateFactory.getInstance("X.509").generateCertificate(
+                    new ByteArrayInputStream(kept.getBytes(StandardCharsets.US_ASCII))));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
-            javax.net.ssl.SSLContext client = javax.net.ssl.SSLContext.getInstance("TLS");
+            SSLContext client = SSLContext.getInstance("TLS");
             client.init(null, tmf.getTrustManagers(), null);
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder().sslContext(client)
-                    .build().send(java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve(
-                            "/subscriptions?api-version=2022-12-01")).header("Authorization", "Bearer x").build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newBuilder().sslContext(client).build().send(
+                    HttpRequest.newBuilder(emulator.endpoint().resolve("/subscriptions?api-version=2022-12-01"))
+                            .header("Authorization", "Bearer x").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }
     }
 
     @Test
     void anUnreadableStoreIsNotUsed() throws Exception {
-        Path store = Files.writeString(dir.resolve("emulator-tls.pem"), "-----BEGIN CERTIFICATE-----\nnot base64 ***\n-----END CERTIFICATE-----\n");
+        Path store = Files.writeString(dir.resolve("emulator-tls.pem"),
+                "-----BEGIN CERTIFICATE-----\nnot base64 ***\n-----END CERTIFICATE-----\n");
         assertThat(TlsMaterial.load(store)).isNull();
         assertThat(TlsMaterial.load(dir.resolve("missing.pem"))).isNull();
     }

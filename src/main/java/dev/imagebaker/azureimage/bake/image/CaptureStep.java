@@ -46,14 +46,15 @@ final class CaptureStep implements Step<BakeContext> {
 
     /** Azure refused the PUT because the name is taken: by another bake of this release since this one looked. */
     private RuntimeException takenMeanwhile(BakeContext ctx, GalleryImageVersionId id, CloudException e) {
-        String other = ctx.cloud.galleries().version(id).map(v -> v.tags().get(Tags.BUILD_ID)).orElse(null);
+        String other = ctx.cloud.galleries().version(id).map(UnfinishedVersion::madeBy).orElse(null);
         if (other == null || other.equals(ctx.names.buildId())) {
             return e;
         }
-        return new StepFailedException(title(ctx), resource(ctx), e.code(), "Build " + other + " began image version "
-                + ctx.versionName + " after this build looked for it (two bakes of one release at once): " + e
-                .getMessage(), "Wait for build " + other + " to end, then build again: unchanged inputs reuse its"
-                + " version, changed ones need a new project version.", e);
+        String problem = "Build " + other + " began image version " + ctx.versionName + " after this build looked"
+                + " for it (two bakes of one release at once): " + e.getMessage();
+        return new StepFailedException(title(ctx), resource(ctx), e.code(), problem, "Wait for build " + other
+                + " to end, then build again: unchanged inputs reuse its version, changed ones need a new project"
+                + " version.", e);
     }
 
     private static TargetRegion buildRegion(BakeContext ctx) {

@@ -20,12 +20,17 @@ final class UnfinishedVersion {
         if (version.isEmpty()) {
             return;
         }
-        String madeBy = version.get().tags().get(Tags.BUILD_ID);
+        String madeBy = madeBy(version.get());
         if (!ctx.names.buildId().equals(madeBy)) {
             ctx.progress.warn("Left image version " + id.path() + " alone: " + (madeBy == null
                     ? "this build did not make it" : "build " + madeBy + " made it, not this one") + ".");
             return;
         }
         ctx.cloud.galleries().deleteVersion(id, ctx.config.timeouts().operation());
+    }
+
+    /** The build that made a version (its build-id tag), or null for one the plugin did not make. */
+    static String madeBy(VersionInfo version) {
+        return version.tags().get(Tags.BUILD_ID);
     }
 }
